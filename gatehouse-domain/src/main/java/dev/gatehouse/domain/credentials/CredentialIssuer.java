@@ -1,0 +1,67 @@
+package dev.gatehouse.domain.credentials;
+
+import dev.gatehouse.domain.directory.PermissionSet;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.GatehouseStore;
+import dev.gatehouse.domain.token.RandomIds;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues role credentials that live for the permission set's session duration and are kept so that
+ * they can be verified later. Access key ids look like AWS temporary keys ({@code ASIA} + 16 base32
+ * characters); the secret is HMAC-SHA256(instance key, access key id), so it is never stored.
+ */
+public final class CredentialIssuer {
+    private final GatehouseStore store;
+    private final InstantSource clock;
+    private final SecretKeySpec instanceKey;
+
+    public CredentialIssuer(GatehouseStore store, InstantSource clock) {
+        this.store = store;
+        this.clock = clock;
+        this.instanceKey = new SecretKeySpec(store.instanceKey(), "HmacSHA256");
+    }
+
+    public RoleCredentials issue(SignInSession session, String accountId, PermissionSet permissionSet) {
+        Instant now = clock.instant();
+        Instant expiration = now.plus(permissionSet.sessionDuration());
+        String accessKeyId = "ASIA" + RandomIds.base32(16);
+        String sessionToken = RandomIds.base64url(96);
+        store.saveRoleSession(new RoleSession(accessKeyId, sha256(sessionToken), accountId, permissionSet.name(),
+                session.userName(), session.id(), now, expiration));
+        return new RoleCredentials(accessKeyId, secretFor(accessKeyId), sessionToken, expiration);
+    }
+
+    /** The role session of these credentials, when the key and session token belong together. */
+    public Optional<RoleSession> find(String accessKeyId, String sessionToken) {
+        byte[] presented = sha256(sessionToken);
+        return store.findRoleSession(accessKeyId).filter(r -> MessageDigest.isEqual(presented, r.sessionTokenHash()));
+    }
+
+    public String secretFor(String accessKeyId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(instanceKey);
+            byte[] digest = mac.doFinal(accessKeyId.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest).substring(0, 40);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

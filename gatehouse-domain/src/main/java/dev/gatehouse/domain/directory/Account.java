@@ -1,0 +1,5 @@
+package dev.gatehouse.domain.directory;
+
+/** An AWS account as the access portal lists it. */
+public record Account(String id, String name, String email) {
+}

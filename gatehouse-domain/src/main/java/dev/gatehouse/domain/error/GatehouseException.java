@@ -1,0 +1,33 @@
+package dev.gatehouse.domain.error;
+
+/** A failure the caller can be told about: a code and a message that is safe to show. */
+public class GatehouseException extends RuntimeException {
+    private final ErrorCode code;
+
+    public GatehouseException(ErrorCode code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public static GatehouseException invalidRequest(String message) {
+        return new GatehouseException(ErrorCode.INVALID_REQUEST, message);
+    }
+
+    public static GatehouseException unauthorized() {
+        return new GatehouseException(ErrorCode.UNAUTHORIZED, "Session token not found or invalid");
+    }
+
+    public static GatehouseException forbidden() {
+        return new GatehouseException(ErrorCode.FORBIDDEN, "No access");
+    }
+
+    /** A required member was absent; the message names it as the AWS validators do. */
+    public static GatehouseException missingMember(String member, String wireName) {
+        return invalidRequest("1 validation error detected: Value null at '" + member
+                + "' failed to satisfy constraint: Member must not be null (" + wireName + " is missing)");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.domain.portal;
+
+import dev.gatehouse.domain.credentials.CredentialIssuer;
+import dev.gatehouse.domain.credentials.RoleCredentials;
+import dev.gatehouse.domain.directory.Account;
+import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.PermissionSet;
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.session.SignInSessions;
+import dev.gatehouse.domain.token.TokenKind;
+import dev.gatehouse.domain.token.Tokens;
+import java.util.List;
+
+/**
+ * The access-portal use cases: who is calling, what they may reach, role credentials, and Logout.
+ * One method per API operation; each reads top to bottom as the rule for that operation.
+ */
+public final class AccessPortal {
+    private final Directory directory;
+    private final Tokens tokens;
+    private final SignInSessions sessions;
+    private final CredentialIssuer credentials;
+
+    public AccessPortal(Directory directory, Tokens tokens, SignInSessions sessions, CredentialIssuer credentials) {
+        this.directory = directory;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.credentials = credentials;
+    }
+
+    /** The caller behind an access token; UNAUTHORIZED when it is unknown, expired or logged out. */
+    public Caller authenticate(String accessToken) {
+        return tokens.verify(TokenKind.ACCESS, accessToken)
+                .flatMap(v -> directory.user(v.session().userName()).map(u -> new Caller(u, v.session(), v.token())))
+                .orElseThrow(GatehouseException::unauthorized);
+    }
+
+    public Page<Account> listAccounts(Caller caller, PageRequest page) {
+        return page.apply(directory.accountsOf(caller.user()), Account::id);
+    }
+
+    public Page<RoleInfo> listAccountRoles(Caller caller, String accountId, PageRequest page) {
+        List<RoleInfo> roles = assignedPermissionSets(caller, accountId).stream()
+                .map(p -> new RoleInfo(p.name(), accountId))
+                .toList();
+        return page.apply(roles, RoleInfo::roleName);
+    }
+
+    public RoleCredentials getRoleCredentials(Caller caller, String accountId, String roleName) {
+        PermissionSet permissionSet = assignedPermissionSets(caller, accountId).stream()
+                .filter(p -> p.name().equals(roleName))
+                .findFirst()
+                .orElseThrow(GatehouseException::forbidden);
+        return credentials.issue(caller.session(), accountId, permissionSet);
+    }
+
+    /**
+     * Ends the caller's whole sign-in session: every access and refresh token of it stops working.
+     * Role credentials already issued stay valid until they expire. Durable when this returns.
+     */
+    public void logout(Caller caller) {
+        sessions.end(caller.session().id());
+    }
+
+    private List<PermissionSet> assignedPermissionSets(Caller caller, String accountId) {
+        List<PermissionSet> assigned = directory.permissionSetsOf(caller.user(), accountId);
+        if (assigned.isEmpty()) {
+            throw GatehouseException.forbidden();
+        }
+        return assigned;
+    }
+
+    /** A role as ListAccountRoles names it: the permission set in one account. */
+    public record RoleInfo(String roleName, String accountId) {
+    }
+}

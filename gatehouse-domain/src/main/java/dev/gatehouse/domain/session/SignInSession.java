@@ -1,0 +1,19 @@
+package dev.gatehouse.domain.session;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A user's sign-in: every token hangs off one. Once {@code endedAt} is set it never clears.
+ */
+public record SignInSession(String id, String userName, Instant createdAt, Instant expiresAt,
+                            Optional<Instant> endedAt) {
+
+    public boolean isActiveAt(Instant now) {
+        return endedAt.isEmpty() && now.isBefore(expiresAt);
+    }
+
+    public SignInSession endedAt(Instant when) {
+        return new SignInSession(id, userName, createdAt, expiresAt, Optional.of(when));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gatehouse.domain.session;
+
+import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.store.GatehouseStore;
+import dev.gatehouse.domain.token.RandomIds;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/** Starts and ends sign-in sessions; an ended session is durable before {@link #end} returns. */
+public final class SignInSessions {
+    private final Directory directory;
+    private final GatehouseStore store;
+    private final InstantSource clock;
+
+    public SignInSessions(Directory directory, GatehouseStore store, InstantSource clock) {
+        this.directory = directory;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Starts a session for a user who has already proved who they are. */
+    public SignInSession start(User user) {
+        Instant now = clock.instant();
+        SignInSession session = new SignInSession(RandomIds.sessionId(), user.userName(), now,
+                now.plus(directory.signInSessionDuration()), Optional.empty());
+        store.createSession(session);
+        return session;
+    }
+
+    public Optional<SignInSession> active(String sessionId) {
+        Instant now = clock.instant();
+        return store.findSession(sessionId).filter(s -> s.isActiveAt(now));
+    }
+
+    /** Ends the session for good; every token of it stops working once this returns. */
+    public void end(String sessionId) {
+        store.endSession(sessionId, clock.instant());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gatehouse.domain.token;
+
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.GatehouseStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * Issues bearer tokens bound to a sign-in session and checks presented ones. A token is good only
+ * while its own lifetime lasts and its sign-in session is active, so ending the session ends
+ * every token of it in one write.
+ */
+public final class Tokens {
+    /** How long an access token lives, as IAM Identity Center's sso-session tokens do. */
+    public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
+
+    private final GatehouseStore store;
+    private final InstantSource clock;
+
+    public Tokens(GatehouseStore store, InstantSource clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public IssuedToken issueAccessToken(SignInSession session, String clientId) {
+        return issue(TokenKind.ACCESS, session, clientId, ACCESS_TOKEN_LIFETIME);
+    }
+
+    private IssuedToken issue(TokenKind kind, SignInSession session, String clientId, Duration lifetime) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        if (expiresAt.isAfter(session.expiresAt())) {
+            expiresAt = session.expiresAt();
+        }
+        BearerToken token = BearerToken.generate(kind);
+        TokenRecord record = new TokenRecord(token.id(), kind, token.hash(), session.id(), clientId, now, expiresAt);
+        store.saveToken(record);
+        return new IssuedToken(token, record);
+    }
+
+    /** The token's record and its active session, or empty when the token is not good now. */
+    public Optional<Verified> verify(TokenKind kind, String presented) {
+        Optional<BearerToken> parsed = BearerToken.parse(kind, presented);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        BearerToken token = parsed.get();
+        Instant now = clock.instant();
+        return store.findToken(token.id())
+                .filter(r -> r.kind() == kind && token.matches(r.hash()) && now.isBefore(r.expiresAt()))
+                .flatMap(r -> store.findSession(r.sessionId())
+                        .filter(s -> s.isActiveAt(now))
+                        .map(s -> new Verified(r, s)));
+    }
+
+    /** A token that checked out, with the session it belongs to. */
+    public record Verified(TokenRecord token, SignInSession session) {
+    }
+}

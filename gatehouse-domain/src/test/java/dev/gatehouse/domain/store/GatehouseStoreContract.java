@@ -1,0 +1,143 @@
+package dev.gatehouse.domain.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.domain.credentials.RoleSession;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.token.BearerToken;
+import dev.gatehouse.domain.token.TokenKind;
+import dev.gatehouse.domain.token.TokenRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link GatehouseStore} adapter must do. An adapter's test extends this class and says
+ * how to open (and reopen) its store.
+ */
+public abstract class GatehouseStoreContract {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    @TempDir
+    protected Path dataDir;
+    protected GatehouseStore store;
+
+    /** Opens the adapter's store on {@code dataDir}; called again after {@link GatehouseStore#close()}. */
+    protected abstract GatehouseStore open(Path dataDir);
+
+    @BeforeEach
+    void openStore() {
+        store = open(dataDir);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private void reopen() {
+        store.close();
+        store = open(dataDir);
+    }
+
+    private static SignInSession session(String id) {
+        return new SignInSession(id, "alice", NOW, NOW.plus(Duration.ofHours(8)), Optional.empty());
+    }
+
+    private static TokenRecord token(String sessionId) {
+        BearerToken token = BearerToken.generate(TokenKind.ACCESS);
+        return new TokenRecord(token.id(), TokenKind.ACCESS, token.hash(), sessionId, "client-1", NOW,
+                NOW.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void sessionSurvivesReopen() {
+        store.createSession(session("s1"));
+        reopen();
+        assertThat(store.findSession("s1")).contains(session("s1"));
+        assertThat(store.findSession("nope")).isEmpty();
+    }
+
+    @Test
+    void endedSessionStaysEnded() {
+        store.createSession(session("s1"));
+        Instant ended = NOW.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        store.endSession("s1", ended);
+        store.endSession("s1", ended.plusSeconds(60));
+        reopen();
+        assertThat(store.findSession("s1").orElseThrow().endedAt()).contains(ended);
+    }
+
+    @Test
+    void endingAnUnknownSessionWritesNothing() {
+        store.endSession("ghost", NOW);
+        assertThat(store.findSession("ghost")).isEmpty();
+    }
+
+    @Test
+    void tokenRoundTripKeepsOnlyTheHash() {
+        TokenRecord record = token("s1");
+        store.saveToken(record);
+        reopen();
+        TokenRecord found = store.findToken(record.id()).orElseThrow();
+        assertThat(found.hash()).isEqualTo(record.hash());
+        assertThat(found.sessionId()).isEqualTo("s1");
+        assertThat(found.kind()).isEqualTo(TokenKind.ACCESS);
+        assertThat(found.expiresAt()).isEqualTo(record.expiresAt());
+    }
+
+    @Test
+    void roleSessionRoundTrip() {
+        RoleSession role = new RoleSession("ASIAABCDEFGHIJKLMNOP", new byte[32], "111111111111", "Admin", "alice",
+                "s1", NOW, NOW.plus(Duration.ofHours(1)));
+        store.saveRoleSession(role);
+        reopen();
+        RoleSession found = store.findRoleSession(role.accessKeyId()).orElseThrow();
+        assertThat(found).usingRecursiveComparison().isEqualTo(role);
+    }
+
+    @Test
+    void instanceKeyIsStableAcrossReopen() {
+        byte[] first = store.instanceKey();
+        assertThat(first).hasSize(32);
+        reopen();
+        assertThat(store.instanceKey()).isEqualTo(first);
+    }
+
+    @Test
+    void purgeRemovesOnlyExpiredRecords() {
+        store.createSession(session("old"));
+        TokenRecord oldToken = token("old");
+        store.saveToken(oldToken);
+        long purged = store.purgeExpiredBefore(NOW.plus(Duration.ofHours(2)));
+        assertThat(purged).isEqualTo(1);
+        assertThat(store.findToken(oldToken.id())).isEmpty();
+        assertThat(store.findSession("old")).isPresent();
+    }
+
+    @Test
+    void concurrentWritesAreAllDurable() throws Exception {
+        List<String> ids = IntStream.range(0, 500).mapToObj(i -> "s" + i).toList();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = ids.stream().<Future<?>>map(id -> pool.submit(() -> {
+                store.createSession(session(id));
+                store.endSession(id, NOW.plusSeconds(1));
+            })).toList();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        reopen();
+        assertThat(ids).allSatisfy(id -> assertThat(store.findSession(id).orElseThrow().endedAt()).isPresent());
+    }
+}

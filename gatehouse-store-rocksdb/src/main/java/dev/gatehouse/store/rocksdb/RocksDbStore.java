@@ -1,0 +1,226 @@
+package dev.gatehouse.store.rocksdb;
+
+import dev.gatehouse.domain.credentials.RoleSession;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.GatehouseStore;
+import dev.gatehouse.domain.store.StoreUnavailableException;
+import dev.gatehouse.domain.token.RandomIds;
+import dev.gatehouse.domain.token.TokenRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+
+/**
+ * The embedded store: one RocksDB under the data directory, one column family per record kind.
+ * Writes go through {@link GroupCommitter} and are fsync'd before the method returns.
+ */
+public final class RocksDbStore implements GatehouseStore {
+    private static final byte[] INSTANCE_KEY = "instance-key".getBytes(StandardCharsets.UTF_8);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final RocksDB db;
+    private final DBOptions options;
+    private final ColumnFamilyOptions cfOptions;
+    private final List<ColumnFamilyHandle> handles;
+    private final ColumnFamilyHandle meta;
+    private final ColumnFamilyHandle sessions;
+    private final ColumnFamilyHandle tokens;
+    private final ColumnFamilyHandle roleSessions;
+    private final GroupCommitter committer;
+    private final byte[] instanceKey;
+    private volatile boolean closed;
+
+    private RocksDbStore(RocksDB db, DBOptions options, ColumnFamilyOptions cfOptions, List<ColumnFamilyHandle> handles) {
+        this.db = db;
+        this.options = options;
+        this.cfOptions = cfOptions;
+        this.handles = handles;
+        this.meta = handles.get(0);
+        this.sessions = handles.get(1);
+        this.tokens = handles.get(2);
+        this.roleSessions = handles.get(3);
+        this.committer = new GroupCommitter(db);
+        this.instanceKey = loadOrCreateInstanceKey();
+    }
+
+    /** Opens (creating if needed) the store in {@code directory}. */
+    public static RocksDbStore open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                    .setKeepLogFileNum(3);
+            ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+            List<ColumnFamilyDescriptor> descriptors = List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
+                    new ColumnFamilyDescriptor(bytes("sessions"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("tokens"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("role_sessions"), cfOptions));
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            RocksDB db = RocksDB.open(options, directory.toString(), descriptors, handles);
+            return new RocksDbStore(db, options, cfOptions, handles);
+        } catch (RocksDBException | java.io.IOException e) {
+            throw new StoreUnavailableException("Cannot open the store in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void createSession(SignInSession session) {
+        byte[] value = RecordCodec.encode(session);
+        committer.commit(batch -> put(batch, sessions, session.id(), value));
+    }
+
+    @Override
+    public Optional<SignInSession> findSession(String sessionId) {
+        return get(sessions, sessionId, RecordCodec::decodeSession);
+    }
+
+    @Override
+    public void endSession(String sessionId, Instant endedAt) {
+        Optional<SignInSession> current = findSession(sessionId);
+        if (current.isEmpty() || current.get().endedAt().isPresent()) {
+            return;
+        }
+        byte[] value = RecordCodec.encode(current.get().endedAt(endedAt));
+        committer.commit(batch -> put(batch, sessions, sessionId, value));
+    }
+
+    @Override
+    public void saveToken(TokenRecord token) {
+        byte[] value = RecordCodec.encode(token);
+        committer.commit(batch -> put(batch, tokens, token.id(), value));
+    }
+
+    @Override
+    public Optional<TokenRecord> findToken(String tokenId) {
+        return get(tokens, tokenId, RecordCodec::decodeToken);
+    }
+
+    @Override
+    public void saveRoleSession(RoleSession roleSession) {
+        byte[] value = RecordCodec.encode(roleSession);
+        committer.commit(batch -> put(batch, roleSessions, roleSession.accessKeyId(), value));
+    }
+
+    @Override
+    public Optional<RoleSession> findRoleSession(String accessKeyId) {
+        return get(roleSessions, accessKeyId, RecordCodec::decodeRoleSession);
+    }
+
+    @Override
+    public byte[] instanceKey() {
+        return instanceKey.clone();
+    }
+
+    @Override
+    public long purgeExpiredBefore(Instant cutoff) {
+        Map<ColumnFamilyHandle, List<byte[]>> expired = new LinkedHashMap<>();
+        for (ColumnFamilyHandle family : List.of(sessions, tokens, roleSessions)) {
+            List<byte[]> keys = new ArrayList<>();
+            try (RocksIterator it = db.newIterator(family)) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    if (RecordCodec.expiresAt(it.value()).isBefore(cutoff)) {
+                        keys.add(it.key());
+                    }
+                }
+            }
+            expired.put(family, keys);
+        }
+        long count = expired.values().stream().mapToLong(List::size).sum();
+        if (count > 0) {
+            committer.commit(batch -> expired.forEach((family, keys) -> keys.forEach(key -> delete(batch, family, key))));
+        }
+        return count;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return closed ? Optional.of("the store is closed") : Optional.empty();
+    }
+
+    /** Writes committed so far and the number of fsync'd groups they took. */
+    public long[] commitStats() {
+        return committer.stats();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        committer.close();
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        options.close();
+        cfOptions.close();
+    }
+
+    private byte[] loadOrCreateInstanceKey() {
+        try {
+            byte[] existing = db.get(meta, INSTANCE_KEY);
+            if (existing != null) {
+                return existing;
+            }
+            byte[] created = RandomIds.bytes(32);
+            committer.commit(batch -> {
+                try {
+                    batch.put(meta, INSTANCE_KEY, created);
+                } catch (RocksDBException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            return created;
+        } catch (RocksDBException e) {
+            throw new StoreUnavailableException("Cannot read the instance key: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> Optional<T> get(ColumnFamilyHandle family, String key, Function<byte[], T> decode) {
+        if (closed) {
+            throw new StoreUnavailableException("The store is closed", null);
+        }
+        try {
+            byte[] value = db.get(family, bytes(key));
+            return value == null ? Optional.empty() : Optional.of(decode.apply(value));
+        } catch (RocksDBException e) {
+            throw new StoreUnavailableException("The store could not read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(org.rocksdb.WriteBatch batch, ColumnFamilyHandle family, String key, byte[] value) {
+        try {
+            batch.put(family, bytes(key), value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void delete(org.rocksdb.WriteBatch batch, ColumnFamilyHandle family, byte[] key) {
+        try {
+            batch.delete(family, key);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

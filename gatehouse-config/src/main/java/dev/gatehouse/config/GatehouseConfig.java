@@ -1,0 +1,13 @@
+package dev.gatehouse.config;
+
+import dev.gatehouse.domain.directory.Directory;
+import java.util.Optional;
+
+/**
+ * Everything the service is configured with.
+ *
+ * @param startUrl the configured start URL; empty means {@code <base URL>/start}
+ * @param source   where it came from ("built-in demo directory" or the file path), for the start-up banner
+ */
+public record GatehouseConfig(Directory directory, Optional<String> startUrl, Limits limits, String source) {
+}

@@ -1,0 +1,58 @@
+package dev.gatehouse.server.http;
+
+import dev.gatehouse.domain.error.GatehouseException;
+import io.undertow.server.HttpServerExchange;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Reads query members with the checks the AWS validators make, naming the model member (and the
+ * wire name) in every error.
+ */
+public final class QueryParams {
+    private static final int MAX_VALUE_LENGTH = 2048;
+
+    private QueryParams() {
+    }
+
+    public static String required(HttpServerExchange exchange, String wireName, String member) {
+        return optional(exchange, wireName, member)
+                .orElseThrow(() -> GatehouseException.missingMember(member, "query parameter " + wireName));
+    }
+
+    public static Optional<String> optional(HttpServerExchange exchange, String wireName, String member) {
+        Deque<String> values = exchange.getQueryParameters().get(wireName);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw GatehouseException.invalidRequest("Query parameter " + wireName + " (" + member
+                    + ") was given " + values.size() + " times; give it once");
+        }
+        String value = values.getFirst();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > MAX_VALUE_LENGTH) {
+            throw GatehouseException.invalidRequest("1 validation error detected: Value at '" + member
+                    + "' failed to satisfy constraint: Member must have length less than or equal to " + MAX_VALUE_LENGTH);
+        }
+        return Optional.of(value);
+    }
+
+    public static Optional<Integer> optionalInt(HttpServerExchange exchange, String wireName, String member) {
+        return optional(exchange, wireName, member).map(value -> {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw GatehouseException.invalidRequest("1 validation error detected: Value '" + printable(value)
+                        + "' at '" + member + "' failed to satisfy constraint: Member must be an integer");
+            }
+        });
+    }
+
+    private static String printable(String value) {
+        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.gatehouse.server.limits;
+
+import dev.gatehouse.config.RateLimit;
+import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.server.wire.AwsErrors;
+import io.undertow.server.HttpHandler;
+import java.net.InetAddress;
+
+/** Per-client-address rate limit, checked on the I/O thread before any other work. */
+public final class AddressRateLimit {
+    private final KeyedRateLimiter<InetAddress> limiter;
+
+    public AddressRateLimit(RateLimit limit) {
+        this.limiter = new KeyedRateLimiter<>(limit);
+    }
+
+    public HttpHandler guard(HttpHandler next) {
+        return exchange -> {
+            if (!limiter.tryAcquire(exchange.getSourceAddress().getAddress())) {
+                AwsErrors.send(exchange, ErrorCode.TOO_MANY_REQUESTS, "Rate exceeded for your address; slow down and retry");
+                return;
+            }
+            next.handleRequest(exchange);
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gatehouse.server.portal;
+
+import dev.gatehouse.config.RateLimit;
+import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.portal.AccessPortal;
+import dev.gatehouse.domain.portal.Caller;
+import dev.gatehouse.server.limits.KeyedRateLimiter;
+import dev.gatehouse.server.wire.WireHeaders;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * The caller of an access-portal operation, from the {@code x-amz-sso_bearer_token} header, with
+ * the per-token rate limit applied once the token is known to be good.
+ */
+public final class PortalAuthenticator {
+    private static final int MAX_TOKEN_LENGTH = 8192;
+
+    private final AccessPortal portal;
+    private final KeyedRateLimiter<String> perToken;
+
+    public PortalAuthenticator(AccessPortal portal, RateLimit perTokenLimit) {
+        this.portal = portal;
+        this.perToken = new KeyedRateLimiter<>(perTokenLimit);
+    }
+
+    public Caller authenticate(HttpServerExchange exchange) {
+        String token = exchange.getRequestHeaders().getFirst(WireHeaders.SSO_BEARER_TOKEN);
+        if (token == null || token.isBlank()) {
+            throw GatehouseException.missingMember("accessToken", "header x-amz-sso_bearer_token");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw GatehouseException.invalidRequest("1 validation error detected: Value at 'accessToken' failed to "
+                    + "satisfy constraint: Member must have length less than or equal to " + MAX_TOKEN_LENGTH);
+        }
+        Caller caller = portal.authenticate(token.strip());
+        if (!perToken.tryAcquire(caller.token().id())) {
+            throw new GatehouseException(ErrorCode.TOO_MANY_REQUESTS, "Rate exceeded for this access token; slow down and retry");
+        }
+        return caller;
+    }
+}

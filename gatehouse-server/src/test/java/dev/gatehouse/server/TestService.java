@@ -1,0 +1,80 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.config.Limits;
+import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.MutableClock;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.store.rocksdb.RocksDbStore;
+import java.net.URI;
+import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sso.SsoClient;
+
+/**
+ * A real Gatehouse on a random loopback port, on a real RocksDB store in a temporary directory,
+ * with a clock the test moves. Sign-in sessions are made through the domain, in process.
+ */
+public final class TestService implements AutoCloseable {
+    public final MutableClock clock = MutableClock.atNow();
+    public final RocksDbStore store;
+    public final Gatehouse gatehouse;
+    public final GatehouseServer server;
+
+    public TestService(Path dataDir) {
+        this(dataDir, Limits.DEFAULTS);
+    }
+
+    public TestService(Path dataDir, Limits limits) {
+        store = RocksDbStore.open(dataDir);
+        gatehouse = Gatehouse.create(TestDirectory.create(), store, clock);
+        server = GatehouseServer.start(gatehouse, ServerSettings.of("127.0.0.1", 0, limits));
+    }
+
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Signs the user in (as the sign-in page will) and returns a new access token of that session. */
+    public String signIn(String userName) {
+        return accessToken(session(userName));
+    }
+
+    public SignInSession session(String userName) {
+        return gatehouse.sessions().start(gatehouse.directory().user(userName).orElseThrow());
+    }
+
+    public String accessToken(SignInSession session) {
+        return gatehouse.tokens().issueAccessToken(session, "test-client").secret();
+    }
+
+    /** The stock AWS SDK for Java v2 client, pointed at this service. */
+    public SsoClient sdkClient() {
+        return SsoClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(baseUrl())
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryPolicy(RetryMode.STANDARD))
+                .build();
+    }
+
+    /** The SDK client with retries off, so that a 429 surfaces at once. */
+    public SsoClient sdkClientWithoutRetries() {
+        return SsoClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(baseUrl())
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryPolicy(p -> p.numRetries(0)))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}

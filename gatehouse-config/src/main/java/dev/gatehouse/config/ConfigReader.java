@@ -1,0 +1,71 @@
+package dev.gatehouse.config;
+
+import dev.gatehouse.domain.directory.Directory;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Maps the root YAML node of a configuration to a {@link GatehouseConfig}: the top-level settings and
+ * {@code limits} here, the directory sections in {@link DirectoryReader}. All problems of the document
+ * are collected and raised together.
+ */
+final class ConfigReader {
+    static final String DEFAULT_REGION = "us-east-1";
+    static final Duration DEFAULT_SIGN_IN_SESSION = Duration.ofHours(8);
+    /** The range IAM Identity Center allows for the portal (sign-in) session. */
+    static final Duration MIN_SIGN_IN_SESSION = Duration.ofMinutes(15);
+    static final Duration MAX_SIGN_IN_SESSION = Duration.ofDays(90);
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+    private ConfigReader() {
+    }
+
+    static GatehouseConfig read(Node root, Problems problems, String source) {
+        if (!(root instanceof MappingNode)) {
+            throw problems.fatal(YamlDocument.line(root),
+                    "the configuration must be a YAML mapping (region:, users:, accounts:, ...)");
+        }
+        YamlMap top = new YamlValue(root, "the configuration", problems)
+                .map("region", "startUrl", "signInSessionDuration", "users", "accounts", "permissionSets",
+                        "assignments", "limits")
+                .orElseThrow();
+
+        String region = top.get("region")
+                .flatMap(v -> v.string(r -> REGION.matcher(r).matches(),
+                        "'region' must be an AWS region such as us-east-1 or eu-central-1, was '%s'"))
+                .orElse(DEFAULT_REGION);
+        Optional<String> startUrl = top.get("startUrl").flatMap(v -> v.string(ConfigReader::isWebUrl,
+                "'startUrl' must be an absolute http:// or https:// URL, was '%s'"));
+        Duration signInSession = top.get("signInSessionDuration")
+                .flatMap(v -> v.duration(MIN_SIGN_IN_SESSION, MAX_SIGN_IN_SESSION))
+                .orElse(DEFAULT_SIGN_IN_SESSION);
+
+        DirectoryReader directory = new DirectoryReader(problems);
+        directory.users(top.get("users"));
+        directory.accounts(top.get("accounts"));
+        directory.permissionSets(top.get("permissionSets"));
+        directory.assignments(top.get("assignments"));
+
+        Limits limits = top.get("limits").map(LimitsReader::read).orElse(Limits.DEFAULTS);
+
+        problems.throwIfAny();
+        Directory built = directory.build(region, signInSession);
+        return new GatehouseConfig(built, startUrl, limits, source);
+    }
+
+    private static boolean isWebUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute()
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.config;
+
+import java.util.Optional;
+
+/** Reads the Gatehouse-only {@code limits} section; every missing piece takes its value from {@link Limits#DEFAULTS}. */
+final class LimitsReader {
+    private LimitsReader() {
+    }
+
+    static Limits read(YamlValue section) {
+        Limits defaults = Limits.DEFAULTS;
+        return section.map("perToken", "perAddress", "maxInFlight")
+                .map(m -> new Limits(
+                        rateLimit(m.get("perToken"), defaults.perToken()),
+                        rateLimit(m.get("perAddress"), defaults.perAddress()),
+                        m.get("maxInFlight")
+                                .flatMap(v -> v.integer(1, Integer.MAX_VALUE))
+                                .map(Long::intValue)
+                                .orElse(defaults.maxInFlight())))
+                .orElse(defaults);
+    }
+
+    private static RateLimit rateLimit(Optional<YamlValue> value, RateLimit defaults) {
+        return value.flatMap(v -> v.map("capacity", "refillPerSecond")).map(m -> {
+            long capacity = m.get("capacity")
+                    .flatMap(v -> v.integer(0, Long.MAX_VALUE))
+                    .orElse(defaults.capacity());
+            Optional<YamlValue> refillNode = m.get("refillPerSecond");
+            long refill = refillNode
+                    .flatMap(v -> v.integer(0, Long.MAX_VALUE))
+                    .orElse(defaults.refillPerSecond());
+            if (capacity > 0 && refill == 0) {
+                String problem = "'refillPerSecond' must be above 0 while 'capacity' is above 0 (capacity 0 turns the limit off)";
+                refillNode.ifPresentOrElse(v -> v.fail(problem), () -> m.fail(problem));
+                return defaults;
+            }
+            return new RateLimit(capacity, refill);
+        }).orElse(defaults);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.gatehouse.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * One YAML node, named for messages ({@code 'email'}, {@code 'groups' item}) and read as the type a
+ * configuration field expects. A wrong type or value is recorded in {@link Problems} at the node's line
+ * and the read returns empty, so that reading can go on and report further problems.
+ */
+final class YamlValue {
+    private final Node node;
+    private final String name;
+    private final Problems problems;
+
+    YamlValue(Node node, String name, Problems problems) {
+        this.node = node;
+        this.name = name;
+        this.problems = problems;
+    }
+
+    int line() {
+        return YamlDocument.line(node);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    /** Records a problem at this node's line; returns false. */
+    boolean fail(String message) {
+        return problems.add(line(), message);
+    }
+
+    boolean isNull() {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    /** True for a scalar written in quotes (or as a block literal), which YAML always reads as a string. */
+    boolean isQuoted() {
+        return node instanceof ScalarNode s && s.getScalarStyle() != ScalarStyle.PLAIN;
+    }
+
+    /**
+     * The text of any non-empty scalar, exactly as written: {@code name: 2024} gives "2024". Only
+     * mappings, lists and empty values are refused.
+     */
+    Optional<String> string() {
+        if (node instanceof ScalarNode s && !isNull()) {
+            return Optional.of(s.getValue());
+        }
+        return expected("a string");
+    }
+
+    /** The text, when {@code valid} accepts it; otherwise {@code problem} (a format with the text as %s) is recorded. */
+    Optional<String> string(Predicate<String> valid, String problem) {
+        return string().filter(s -> valid.test(s) || fail(problem.formatted(s)));
+    }
+
+    /** A whole decimal number written without quotes. */
+    Optional<Long> integer() {
+        if (node instanceof ScalarNode s && !isQuoted() && s.getValue().matches("[-+]?[0-9]+")) {
+            try {
+                return Optional.of(Long.parseLong(s.getValue()));
+            } catch (NumberFormatException e) {
+                fail("%s is too large: %s".formatted(name, s.getValue()));
+                return Optional.empty();
+            }
+        }
+        return expected("an integer");
+    }
+
+    /** A whole number within [min, max]. */
+    Optional<Long> integer(long min, long max) {
+        String range = max == Long.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+        return integer().filter(n -> (n >= min && n <= max)
+                || fail("%s must be %s, was %d".formatted(name, range, n)));
+    }
+
+    /** An ISO-8601 duration such as PT1H, within [min, max]. */
+    Optional<Duration> duration(Duration min, Duration max) {
+        return string().flatMap(text -> {
+            Duration d;
+            try {
+                d = Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                fail("%s must be an ISO-8601 duration such as PT1H or P1D, was '%s'".formatted(name, text));
+                return Optional.empty();
+            }
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                fail("%s must be between %s and %s, was %s".formatted(name, iso(min), iso(max), text));
+                return Optional.empty();
+            }
+            return Optional.of(d);
+        });
+    }
+
+    /** The items of a list, each named "{@code 'name' item}". */
+    Optional<List<YamlValue>> list() {
+        if (node instanceof SequenceNode seq) {
+            List<YamlValue> items = new ArrayList<>(seq.getValue().size());
+            for (Node item : seq.getValue()) {
+                items.add(new YamlValue(item, "'" + unquoted(name) + "' item", problems));
+            }
+            return Optional.of(items);
+        }
+        return expected("a list");
+    }
+
+    /** A mapping whose keys must all be among {@code keys}; unknown and duplicate keys are recorded. */
+    Optional<YamlMap> map(String... keys) {
+        if (node instanceof MappingNode mapping) {
+            return Optional.of(YamlMap.of(this, mapping, List.of(keys)));
+        }
+        return expected("a mapping");
+    }
+
+    /** Whole days as P90D rather than PT2160H, as people write them. */
+    private static String iso(Duration d) {
+        return d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays())) ? "P" + d.toDays() + "D" : d.toString();
+    }
+
+    private <T> Optional<T> expected(String what) {
+        fail("expected %s for %s, found %s".formatted(what, name, describe()));
+        return Optional.empty();
+    }
+
+    private String describe() {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (isNull()) {
+            return "an empty value";
+        }
+        String text = ((ScalarNode) node).getValue();
+        if (isQuoted() || Tag.STR.equals(node.getTag())) {
+            return "the string '" + text + "'";
+        }
+        if (Tag.INT.equals(node.getTag())) {
+            return "the integer " + text;
+        }
+        if (Tag.FLOAT.equals(node.getTag())) {
+            return "the number " + text;
+        }
+        if (Tag.BOOL.equals(node.getTag())) {
+            return "the boolean " + text;
+        }
+        return "'" + text + "'";
+    }
+
+    private static String unquoted(String name) {
+        return name.startsWith("'") && name.endsWith("'") ? name.substring(1, name.length() - 1) : name;
+    }
+}

@@ -1,0 +1,330 @@
+package dev.gatehouse.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every problem names the file and the 1-based line, and says what is wrong. */
+class ConfigErrorsTest {
+    private static final String BCRYPT = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+
+    @TempDir
+    Path dir;
+    Path file;
+
+    @BeforeEach
+    void setUp() {
+        file = dir.resolve("gatehouse.yaml");
+    }
+
+    private String problemsOf(String yaml) throws IOException {
+        Files.writeString(file, yaml);
+        return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();
+    }
+
+    private void assertProblem(String yaml, int line, String problem) throws IOException {
+        assertThat(problemsOf(yaml)).isEqualTo(file + ":" + line + ": " + problem);
+    }
+
+    @Test
+    void unknownKey() throws IOException {
+        assertProblem("""
+                region: us-east-1
+                regoin: eu-west-1
+                """, 2, "unknown key 'regoin' (expected one of: region, startUrl, signInSessionDuration, users, "
+                + "accounts, permissionSets, assignments, limits)");
+    }
+
+    @Test
+    void allProblemsOfAFileAreReportedTogetherInLineOrder() throws IOException {
+        assertThat(problemsOf("""
+                users:
+                  - userName: alice
+                    pasword: secret
+                    email: alice
+                accounts:
+                  - id: "1"
+                """)).isEqualTo(String.join("\n",
+                file + ":2: missing required key 'password' or 'passwordHash'",
+                file + ":3: unknown key 'pasword' (expected one of: userName, password, passwordHash, email, "
+                        + "displayName, groups, totpSecret)",
+                file + ":4: 'email' must be an email address, was 'alice'",
+                file + ":6: an account id must be exactly 12 digits, was '1'",
+                file + ":6: missing required key 'name'",
+                file + ":6: missing required key 'email'"));
+    }
+
+    @Test
+    void duplicateUser() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                    password: a
+                    email: a@example.com
+                  - userName: alice
+                    password: b
+                    email: b@example.com
+                """, 5, "duplicate userName 'alice' (first defined on line 2)");
+    }
+
+    @Test
+    void duplicateKey() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                    password: a
+                    email: a@example.com
+                    email: b@example.com
+                """, 5, "duplicate key 'email' (first given on line 4)");
+    }
+
+    @Test
+    void badAccountId() throws IOException {
+        assertProblem("""
+                accounts:
+                  - id: "12345678901x"
+                    name: A
+                    email: a@example.com
+                """, 2, "an account id must be exactly 12 digits, was '12345678901x'");
+    }
+
+    @Test
+    void unquotedAccountIdWithLeadingZero() throws IOException {
+        assertProblem("""
+                accounts:
+                  - name: A
+                    email: a@example.com
+                    id: 012345678901
+                """, 4, "account id 012345678901 starts with 0; write it in quotes (\"012345678901\") "
+                + "so that it stays 12 digits");
+    }
+
+    @Test
+    void duplicateAccount() throws IOException {
+        assertProblem("""
+                accounts:
+                  - {id: "111111111111", name: A, email: a@example.com}
+                  - {id: 111111111111, name: B, email: b@example.com}
+                """, 3, "duplicate account id '111111111111' (first defined on line 2)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PT30M", "PT13H", "1h"})
+    void permissionSetSessionDurationOutOfRange(String duration) throws IOException {
+        String problem = duration.equals("1h")
+                ? "'sessionDuration' must be an ISO-8601 duration such as PT1H or P1D, was '1h'"
+                : "'sessionDuration' must be between PT1H and PT12H, was " + duration;
+        assertProblem("""
+                permissionSets:
+                  - name: Admin
+                    sessionDuration: %s
+                """.formatted(duration), 3, problem);
+    }
+
+    @Test
+    void signInSessionDurationOutOfRange() throws IOException {
+        assertProblem("signInSessionDuration: PT10M\n", 1,
+                "'signInSessionDuration' must be between PT15M and P90D, was PT10M");
+    }
+
+    private static final String DIRECTORY = """
+            users:
+              - userName: alice
+                password: a
+                email: a@example.com
+                groups: [admins]
+            accounts:
+              - id: "111111111111"
+                name: A
+                email: a@example.com
+            permissionSets:
+              - name: Admin
+            assignments:
+            """;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            account: "222222222222" | permissionSet: Admin | user: alice    | 13 | unknown account '222222222222' (configured: 111111111111)
+            account: 111111111111   | permissionSet: Nope  | user: alice    | 14 | unknown permission set 'Nope' (configured: Admin)
+            account: 111111111111   | permissionSet: Admin | user: bob      | 15 | unknown user 'bob' (configured: alice)
+            account: 111111111111   | permissionSet: Admin | group: devs    | 15 | no user is in group 'devs'; an assignment to a group needs at least one member
+            account: 111111111111   | permissionSet: Admin | permissionSet: Admin | 15 | duplicate key 'permissionSet' (first given on line 14)
+            """)
+    void assignmentToSomethingUnknown(String account, String permissionSet, String principal, int line, String problem)
+            throws IOException {
+        String yaml = DIRECTORY + "  - " + account + "\n    " + permissionSet + "\n    " + principal + "\n";
+        String message = problemsOf(yaml);
+        if (principal.startsWith("permissionSet")) {
+            assertThat(message).isEqualTo(file + ":13: missing required key 'user' or 'group'\n"
+                    + file + ":" + line + ": " + problem);
+        } else {
+            assertThat(message).isEqualTo(file + ":" + line + ": " + problem);
+        }
+    }
+
+    @Test
+    void assignmentToBothUserAndGroup() throws IOException {
+        assertProblem(DIRECTORY + """
+                  - account: "111111111111"
+                    permissionSet: Admin
+                    user: alice
+                    group: admins
+                """, 16, "give either 'user' or 'group', not both");
+    }
+
+    @Test
+    void bothPasswordAndPasswordHash() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                    password: a
+                    passwordHash: '%s'
+                    email: a@example.com
+                """.formatted(BCRYPT), 4, "give either 'password' or 'passwordHash', not both");
+    }
+
+    @Test
+    void unsupportedPasswordHash() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                    passwordHash: '{SHA}qUqP5cyxm6YcTAhz05Hph5gvu9M='
+                    email: a@example.com
+                """, 3, "'passwordHash' is not a supported hash: expected an encoded Argon2id ($argon2id$...) "
+                + "or bcrypt ($2a$, $2b$, $2y$) hash");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"JBSWY3DPEHPK3PX1", "JBSWY3DP", "JBSW=Y3DPEHPK3PXP"})
+    void badTotpSecret(String secret) throws IOException {
+        assertProblem("""
+                users:
+                  - userName: bob
+                    password: b
+                    email: b@example.com
+                    totpSecret: %s
+                """.formatted(secret), 5, "'totpSecret' must be base32 (letters A-Z and digits 2-7, at least 16 "
+                + "of them), was '" + secret + "'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"US-East-1", "useast1", "mars"})
+    void badRegion(String region) throws IOException {
+        assertProblem("""
+                # comment
+                region: %s
+                """.formatted(region), 2,
+                "'region' must be an AWS region such as us-east-1 or eu-central-1, was '" + region + "'");
+    }
+
+    @Test
+    void badStartUrl() throws IOException {
+        assertProblem("startUrl: /start\n", 1, "'startUrl' must be an absolute http:// or https:// URL, was '/start'");
+    }
+
+    @Test
+    void wrongTypes() throws IOException {
+        assertThat(problemsOf("""
+                users:
+                  userName: alice
+                accounts:
+                  - id: "111111111111"
+                    name: [A]
+                    email: a@example.com
+                limits:
+                  maxInFlight: "many"
+                  perToken: {capacity: -1}
+                  perAddress: {capacity: 10, refillPerSecond: 0}
+                """)).isEqualTo(String.join("\n",
+                file + ":2: expected a list for 'users', found a mapping",
+                file + ":5: expected a string for 'name', found a list",
+                file + ":8: expected an integer for 'maxInFlight', found the string 'many'",
+                file + ":9: 'capacity' must be at least 0, was -1",
+                file + ":10: 'refillPerSecond' must be above 0 while 'capacity' is above 0 (capacity 0 turns the limit off)"));
+    }
+
+    @Test
+    void requiredValueLeftEmpty() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                    password: a
+                    email:
+                """, 4, "'email' must have a value");
+    }
+
+    @Test
+    void yamlSyntaxError() throws IOException {
+        assertThat(problemsOf("""
+                region: us-east-1
+                users:
+                  - userName: alice: x
+                """)).startsWith(file + ":3: YAML syntax error: ").contains("mapping values are not allowed here");
+    }
+
+    @Test
+    void unclosedFlowSequence() throws IOException {
+        assertThat(problemsOf("""
+                users:
+                  - userName: alice
+                    groups: [admins, ops
+                accounts: []
+                """)).startsWith(file + ":4: YAML syntax error: ");
+    }
+
+    @Test
+    void notAMapping() throws IOException {
+        assertProblem("\n- alice\n- bob\n", 2,
+                "the configuration must be a YAML mapping (region:, users:, accounts:, ...)");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        assertProblem("# nothing but a comment\n", 1, "the file is empty (expected a YAML mapping)");
+    }
+
+    @Test
+    void notUtf8() throws IOException {
+        Files.write(file, new byte[] {'r', 'e', 'g', 'i', 'o', 'n', ':', '\n', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":2: the file is not valid UTF-8");
+    }
+
+    @Test
+    void missingFile() {
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> ConfigLoader.load(missing))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(missing + ":1: file not found");
+    }
+
+    @Test
+    void directoryInsteadOfFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir + ":1: is a directory, not a configuration file");
+    }
+
+    @Test
+    void unknownKeyInLimitsAndSecondDocument() throws IOException {
+        assertProblem("""
+                limits:
+                  perToken: {capacity: 1, refill: 1}
+                """, 2, "unknown key 'refill' (expected one of: capacity, refillPerSecond)");
+        assertThat(problemsOf("""
+                region: us-east-1
+                ---
+                region: us-west-2
+                """)).startsWith(file + ":2: YAML syntax error: ");
+    }
+}

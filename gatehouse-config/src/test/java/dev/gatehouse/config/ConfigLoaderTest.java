@@ -1,0 +1,147 @@
+package dev.gatehouse.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.password4j.Password;
+import dev.gatehouse.domain.directory.Account;
+import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.Passwords;
+import dev.gatehouse.domain.directory.PermissionSet;
+import dev.gatehouse.domain.directory.User;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoDirectoryLoads() {
+        GatehouseConfig config = ConfigLoader.demo();
+        Directory directory = config.directory();
+
+        assertThat(config.source()).isEqualTo("built-in demo directory");
+        assertThat(config.startUrl()).isEmpty();
+        assertThat(config.limits()).isEqualTo(Limits.DEFAULTS);
+        assertThat(directory.region()).isEqualTo("us-east-1");
+        assertThat(directory.signInSessionDuration()).isEqualTo(Duration.ofHours(8));
+
+        User alice = directory.user(ConfigLoader.DEMO_USER).orElseThrow();
+        assertThat(Passwords.verify(ConfigLoader.DEMO_PASSWORD, alice.passwordHash())).isTrue();
+        assertThat(directory.accountsOf(alice)).extracting(Account::id, Account::name).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("111111111111", "Production"),
+                org.assertj.core.groups.Tuple.tuple("222222222222", "Development"),
+                org.assertj.core.groups.Tuple.tuple("333333333333", "Sandbox"));
+        assertThat(directory.permissionSetsOf(alice, "111111111111")).extracting(PermissionSet::name)
+                .containsExactly("AdministratorAccess", "ReadOnlyAccess");
+
+        User bob = directory.user("bob").orElseThrow();
+        assertThat(Passwords.verify("hunter2 hunter2", bob.passwordHash())).isTrue();
+        assertThat(bob.totpSecret()).contains("JBSWY3DPEHPK3PXP");
+        assertThat(directory.accountsOf(bob)).extracting(Account::name).containsExactly("Development", "Sandbox");
+        assertThat(directory.permissionSetsOf(bob, "222222222222")).extracting(PermissionSet::name)
+                .containsExactly("PowerUserAccess", "ReadOnlyAccess");
+        assertThat(directory.permissionSet("ReadOnlyAccess").orElseThrow().sessionDuration())
+                .isEqualTo(Duration.ofHours(4));
+    }
+
+    @Test
+    void fullFileLoads() throws IOException {
+        String bcrypt = Password.hash("x").withBcrypt().getResult();
+        String argon2id = Passwords.hash("y");
+        Path file = dir.resolve("gatehouse.yaml");
+        Files.writeString(file, """
+                region: eu-central-1
+                startUrl: https://portal.example.com/start
+                signInSessionDuration: P1D
+                users:
+                  - userName: carol
+                    password: "s3cret pass"
+                    email: carol@example.com
+                    displayName: Carol
+                    groups: [ops, admins]
+                    totpSecret: jbswy3dpehpk3pxp====
+                  - userName: dave
+                    passwordHash: '%s'
+                    email: dave@example.com
+                  - userName: erin@example.com
+                    passwordHash: '%s'
+                    email: erin@example.com
+                accounts:
+                  - id: "012345678901"
+                    name: Shared
+                    email: shared@example.com
+                  - id: 999999999999
+                    name: Logs
+                    email: logs@example.com
+                permissionSets:
+                  - name: Admin
+                    sessionDuration: PT12H
+                  - name: ReadOnly
+                assignments:
+                  - account: "012345678901"
+                    permissionSet: Admin
+                    group: ops
+                  - account: 999999999999
+                    permissionSet: ReadOnly
+                    user: dave
+                limits:
+                  perToken: {capacity: 0}
+                  maxInFlight: 16
+                """.formatted(bcrypt, argon2id));
+
+        GatehouseConfig config = ConfigLoader.load(file);
+        Directory directory = config.directory();
+
+        assertThat(config.source()).isEqualTo(file.toString());
+        assertThat(config.startUrl()).contains("https://portal.example.com/start");
+        assertThat(directory.region()).isEqualTo("eu-central-1");
+        assertThat(directory.signInSessionDuration()).isEqualTo(Duration.ofDays(1));
+
+        User carol = directory.user("carol").orElseThrow();
+        assertThat(carol.passwordHash()).isNotEqualTo("s3cret pass").doesNotContain("s3cret");
+        assertThat(Passwords.verify("s3cret pass", carol.passwordHash())).isTrue();
+        assertThat(Passwords.verify("wrong", carol.passwordHash())).isFalse();
+        assertThat(carol.displayName()).isEqualTo("Carol");
+        assertThat(carol.groups()).isEqualTo(Set.of("ops", "admins"));
+        assertThat(carol.totpSecret()).isEqualTo(Optional.of("JBSWY3DPEHPK3PXP"));
+        assertThat(directory.accountsOf(carol)).extracting(Account::id).containsExactly("012345678901");
+        assertThat(directory.permissionSetsOf(carol, "012345678901")).extracting(PermissionSet::name)
+                .containsExactly("Admin");
+
+        User dave = directory.user("dave").orElseThrow();
+        assertThat(dave.passwordHash()).isEqualTo(bcrypt);
+        assertThat(Passwords.verify("x", dave.passwordHash())).isTrue();
+        assertThat(dave.displayName()).isEqualTo("dave");
+        assertThat(dave.totpSecret()).isEmpty();
+        assertThat(directory.accountsOf(dave)).extracting(Account::name).containsExactly("Logs");
+        assertThat(Passwords.verify("y", directory.user("erin@example.com").orElseThrow().passwordHash())).isTrue();
+        assertThat(directory.permissionSet("ReadOnly").orElseThrow().sessionDuration()).isEqualTo(Duration.ofHours(1));
+
+        assertThat(config.limits()).isEqualTo(new Limits(new RateLimit(0, 50), new RateLimit(2000, 1000), 16));
+        assertThat(config.limits().perToken().enabled()).isFalse();
+    }
+
+    @Test
+    void minimalFileTakesDefaults() throws IOException {
+        Path file = dir.resolve("min.yaml");
+        Files.writeString(file, """
+                users:
+                  - {userName: eve, password: pw, email: eve@example.com}
+                """);
+
+        GatehouseConfig config = ConfigLoader.load(file);
+
+        assertThat(config.directory().region()).isEqualTo("us-east-1");
+        assertThat(config.directory().signInSessionDuration()).isEqualTo(Duration.ofHours(8));
+        assertThat(config.startUrl()).isEmpty();
+        assertThat(config.limits()).isEqualTo(Limits.DEFAULTS);
+        assertThat(config.directory().accountsOf(config.directory().user("eve").orElseThrow())).isEmpty();
+    }
+}

@@ -5,7 +5,11 @@ public class GatehouseException extends RuntimeException {
     private final ErrorCode code;
 
     public GatehouseException(ErrorCode code, String message) {
-        super(message, null, false, false);
+        this(code, message, null);
+    }
+
+    public GatehouseException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause, false, false);
         this.code = code;
     }
 

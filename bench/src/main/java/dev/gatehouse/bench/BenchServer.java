@@ -1,0 +1,100 @@
+package dev.gatehouse.bench;
+
+import dev.gatehouse.config.ConfigLoader;
+import dev.gatehouse.config.Limits;
+import dev.gatehouse.config.RateLimit;
+import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.server.GatehouseServer;
+import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.store.rocksdb.RocksDbStore;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The server the benchmark drives: the real service on a fresh RocksDB store, with sign-in sessions
+ * seeded in process (there is no HTTP backdoor that mints tokens) and their tokens written to files
+ * for wrk. Rate limits are off so that the numbers show the service, not the limiter; load
+ * shedding stays on. Adds {@code GET /hello} (the ceiling: a bare answer from the I/O thread) and
+ * {@code GET /bench/stats} (group-commit counters).
+ *
+ * <p>Usage: {@code BenchServer DATA_DIR PORT READ_TOKENS LOGOUT_TOKENS}
+ */
+public final class BenchServer {
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        int readTokens = Integer.parseInt(args[2]);
+        int logoutTokens = Integer.parseInt(args[3]);
+
+        RocksDbStore store = RocksDbStore.open(dir.resolve("rocksdb"));
+        Gatehouse gatehouse = Gatehouse.create(ConfigLoader.demo().directory(), store, InstantSource.system());
+        User alice = gatehouse.directory().user(ConfigLoader.DEMO_USER).orElseThrow();
+
+        long started = System.nanoTime();
+        write(dir.resolve("read-tokens.txt"), seed(gatehouse, alice, readTokens));
+        write(dir.resolve("logout-tokens.txt"), seed(gatehouse, alice, logoutTokens));
+        long[] seeded = store.commitStats();
+        System.out.printf("seeded %d sessions in %.1f s (%d writes in %d fsync'd groups)%n", readTokens + logoutTokens,
+                (System.nanoTime() - started) / 1e9, seeded[0], seeded[1]);
+
+        Limits limits = new Limits(RateLimit.OFF, RateLimit.OFF, Limits.DEFAULTS.maxInFlight());
+        GatehouseServer server = GatehouseServer.start(gatehouse, ServerSettings.of("127.0.0.1", port, limits),
+                routes -> routes
+                        .get("/hello", exchange -> {
+                            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
+                            exchange.getResponseSender().send("hello");
+                        })
+                        .get("/bench/stats", exchange -> {
+                            long[] stats = store.commitStats();
+                            exchange.getResponseSender().send("writes=" + stats[0] + " groups=" + stats[1] + "\n");
+                        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+        }));
+        System.out.println("ready " + server.baseUrl());
+        Thread.currentThread().join();
+    }
+
+    /** Starts {@code count} sign-in sessions concurrently (so their writes share group commits). */
+    private static List<String> seed(Gatehouse gatehouse, User user, int count)
+            throws InterruptedException, ExecutionException {
+        List<Future<String>> futures = new ArrayList<>(count);
+        Semaphore concurrency = new Semaphore(2048);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                concurrency.acquire();
+                futures.add(pool.submit(() -> {
+                    try {
+                        return gatehouse.tokens().issueAccessToken(gatehouse.sessions().start(user), "bench").secret();
+                    } finally {
+                        concurrency.release();
+                    }
+                }));
+            }
+        }
+        List<String> tokens = new ArrayList<>(count);
+        for (Future<String> f : futures) {
+            tokens.add(f.get());
+        }
+        return tokens;
+    }
+
+    private static void write(Path file, List<String> tokens) throws IOException {
+        Files.write(file, tokens, StandardCharsets.US_ASCII);
+    }
+}

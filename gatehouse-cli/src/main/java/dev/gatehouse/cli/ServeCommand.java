@@ -1,0 +1,107 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.config.ConfigException;
+import dev.gatehouse.config.ConfigLoader;
+import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.directory.Account;
+import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.store.StoreUnavailableException;
+import dev.gatehouse.server.GatehouseServer;
+import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.store.rocksdb.RocksDbStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gatehouse serve}: loads the directory, opens the store, serves until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the service. Without --config, a built-in demo directory is used.")
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Directory configuration (YAML).")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./gatehouse-data",
+            description = "Where sessions, tokens and credentials are kept (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        GatehouseConfig loaded;
+        try {
+            loaded = config == null ? ConfigLoader.demo() : ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            err.println("gatehouse: configuration error\n" + e.getMessage());
+            return 1;
+        }
+        RocksDbStore store;
+        try {
+            store = RocksDbStore.open(data.resolve("rocksdb"));
+        } catch (StoreUnavailableException e) {
+            err.println("gatehouse: " + e.getMessage()
+                    + "\n(is another Gatehouse running on the same --data directory?)");
+            return 1;
+        }
+        Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system());
+        GatehouseServer server;
+        try {
+            server = GatehouseServer.start(gatehouse, ServerSettings.of(host, port, loaded.limits()));
+        } catch (RuntimeException e) {
+            store.close();
+            err.println("gatehouse: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+            stopped.countDown();
+        }, "gatehouse-shutdown"));
+        printBanner(loaded, server);
+        stopped.await();
+        return 0;
+    }
+
+    private void printBanner(GatehouseConfig loaded, GatehouseServer server) {
+        PrintWriter out = spec.commandLine().getOut();
+        String startUrl = loaded.startUrl().orElse(server.baseUrl() + "/start");
+        out.println("Gatehouse directory: " + loaded.source() + " (region " + loaded.directory().region() + ")");
+        out.println("Data directory:      " + data.toAbsolutePath().normalize());
+        out.println("Start URL:           " + startUrl);
+        if (config == null) {
+            out.println();
+            out.println("Demo sign-in: user " + ConfigLoader.DEMO_USER + ", password \"" + ConfigLoader.DEMO_PASSWORD + "\"");
+            for (User user : loaded.directory().users()) {
+                out.println("  " + user.userName() + " (" + user.email() + "): "
+                        + loaded.directory().accountsOf(user).stream().map(Account::name).toList());
+            }
+            out.println();
+        }
+        out.println("Gatehouse is ready at " + server.baseUrl());
+        out.flush();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gatehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The serve command's answers before it serves: bad config → 1 naming file and line; bad usage → 2. */
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void configErrorNamesFileAndLineAndExitsWithOne() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, """
+                region: us-east-1
+                accounts:
+                  - id: "12345"
+                    name: Short
+                    email: short@example.com
+                """);
+        assertThat(run("serve", "--config", config.toString(), "--data", dir.resolve("data").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(config + ":3:");
+    }
+
+    @Test
+    void unknownOptionIsBadUsage() {
+        assertThat(run("serve", "--nope")).isEqualTo(2);
+        assertThat(err.toString()).contains("--nope");
+    }
+
+    @Test
+    void secondServerOnTheSameDataIsRefusedClearly() throws Exception {
+        try (ServerProcess first = ServerProcess.start(dir)) {
+            assertThat(run("serve", "--data", dir.toString(), "--port", "0")).isEqualTo(1);
+            assertThat(err.toString()).contains("another Gatehouse");
+        }
+    }
+}

@@ -32,3 +32,10 @@ if ! JAVA_HOME=$(gatehouse_pick_jdk); then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# JVM flags for running Gatehouse on this JDK: Undertow's XNIO and JBoss Threads still use
+# sun.misc.Unsafe, which JDK 23+ warns about at every start.
+GATEHOUSE_JVM_FLAGS=()
+if [ "$(gatehouse_java_major "$JAVA_HOME")" -ge 23 ]; then
+  GATEHOUSE_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+fi

@@ -58,6 +58,7 @@ public final class GatehouseServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodyBytes())
                 .setServerOption(UndertowOptions.MAX_HEADERS, 100)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 100)
+                .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)

@@ -2,12 +2,15 @@ package dev.gatehouse.server.http;
 
 import dev.gatehouse.domain.error.GatehouseException;
 import io.undertow.server.HttpServerExchange;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 import java.util.Optional;
 
 /**
  * Reads query members with the checks the AWS validators make, naming the model member (and the
- * wire name) in every error.
+ * wire name) in every error. Undertow leaves the query undecoded ({@code DECODE_URL} off), so that a
+ * bad percent-escape is answered here as an InvalidRequestException rather than by the parser.
  */
 public final class QueryParams {
     private static final int MAX_VALUE_LENGTH = 2048;
@@ -29,7 +32,7 @@ public final class QueryParams {
             throw GatehouseException.invalidRequest("Query parameter " + wireName + " (" + member
                     + ") was given " + values.size() + " times; give it once");
         }
-        String value = values.getFirst();
+        String value = decode(values.getFirst(), wireName, member);
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -49,6 +52,18 @@ public final class QueryParams {
                         + "' at '" + member + "' failed to satisfy constraint: Member must be an integer");
             }
         });
+    }
+
+    private static String decode(String raw, String wireName, String member) {
+        if (raw.length() > 3 * MAX_VALUE_LENGTH) {
+            return raw;
+        }
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw GatehouseException.invalidRequest("Query parameter " + wireName + " (" + member
+                    + ") is not valid percent-encoding: " + printable(raw));
+        }
     }
 
     private static String printable(String value) {

@@ -18,9 +18,9 @@ public final class HealthHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         Optional<String> problem = store.unavailableReason();
         if (problem.isPresent()) {
-            Json.send(exchange, 503, new Health("unavailable", problem.get()));
+            Json.response(503, new Health("unavailable", problem.get())).writeTo(exchange);
         } else {
-            Json.send(exchange, 200, new Health("ok", null));
+            Json.ok(new Health("ok", null)).writeTo(exchange);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.server.http;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.server.wire.AwsErrors;
+import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.Executor;
@@ -10,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves an operation off the I/O thread onto a virtual thread, rejects oversized bodies first, and
- * turns whatever the operation throws into an AWS error response. Unexpected failures are logged
+ * Moves an operation off the I/O thread onto a virtual thread, rejects oversized bodies first,
+ * turns whatever the operation throws into an AWS error response, and hands the response back to
+ * the I/O thread to write. Unexpected failures are logged
  * with the request id (never with headers, which carry tokens) and answered with a 500.
  */
 public final class ApiDispatcher implements HttpHandler {
@@ -36,22 +38,22 @@ public final class ApiDispatcher implements HttpHandler {
                             + maxBodyBytes + " bytes");
             return;
         }
-        exchange.dispatch(executor, () -> run(exchange));
+        exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
     }
 
-    private void run(HttpServerExchange exchange) {
+    private WireResponse run(HttpServerExchange exchange) {
         try {
-            operation.handle(exchange);
+            return operation.handle(exchange);
         } catch (GatehouseException e) {
             if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
                 LOG.warn("{} {} unavailable (request {}): {}", exchange.getRequestMethod(), exchange.getRequestPath(),
                         RequestIds.of(exchange), e.getMessage());
             }
-            AwsErrors.send(exchange, e);
+            return AwsErrors.response(e);
         } catch (RuntimeException e) {
             LOG.error("{} {} failed (request {})", exchange.getRequestMethod(), exchange.getRequestPath(),
                     RequestIds.of(exchange), e);
-            AwsErrors.internal(exchange);
+            return AwsErrors.internal();
         }
     }
 }

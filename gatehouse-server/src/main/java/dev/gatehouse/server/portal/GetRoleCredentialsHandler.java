@@ -6,6 +6,7 @@ import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.QueryParams;
 import dev.gatehouse.server.wire.Json;
 import dev.gatehouse.server.wire.PortalWire;
+import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 
 /** {@code GET /federation/credentials?role_name=&account_id=} — GetRoleCredentials. */
@@ -19,10 +20,10 @@ public final class GetRoleCredentialsHandler implements ApiOperation {
     }
 
     @Override
-    public void handle(HttpServerExchange exchange) {
+    public WireResponse handle(HttpServerExchange exchange) {
         String roleName = QueryParams.required(exchange, "role_name", "roleName");
         String accountId = QueryParams.required(exchange, "account_id", "accountId");
         Caller caller = auth.authenticate(exchange);
-        Json.send(exchange, 200, PortalWire.credentials(portal.getRoleCredentials(caller, accountId, roleName)));
+        return Json.ok(PortalWire.credentials(portal.getRoleCredentials(caller, accountId, roleName)));
     }
 }

@@ -7,6 +7,7 @@ import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.QueryParams;
 import dev.gatehouse.server.wire.Json;
 import dev.gatehouse.server.wire.PortalWire;
+import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 
 /** {@code GET /assignment/roles?account_id=&next_token=&max_result=} — ListAccountRoles. */
@@ -20,10 +21,10 @@ public final class ListAccountRolesHandler implements ApiOperation {
     }
 
     @Override
-    public void handle(HttpServerExchange exchange) {
+    public WireResponse handle(HttpServerExchange exchange) {
         String accountId = QueryParams.required(exchange, "account_id", "accountId");
         PageRequest page = PageParams.read(exchange);
         Caller caller = auth.authenticate(exchange);
-        Json.send(exchange, 200, PortalWire.roles(portal.listAccountRoles(caller, accountId, page)));
+        return Json.ok(PortalWire.roles(portal.listAccountRoles(caller, accountId, page)));
     }
 }

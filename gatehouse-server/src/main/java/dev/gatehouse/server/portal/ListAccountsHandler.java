@@ -6,6 +6,7 @@ import dev.gatehouse.domain.portal.PageRequest;
 import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.wire.Json;
 import dev.gatehouse.server.wire.PortalWire;
+import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 
 /** {@code GET /assignment/accounts?next_token=&max_result=} — ListAccounts. */
@@ -19,9 +20,9 @@ public final class ListAccountsHandler implements ApiOperation {
     }
 
     @Override
-    public void handle(HttpServerExchange exchange) {
+    public WireResponse handle(HttpServerExchange exchange) {
         PageRequest page = PageParams.read(exchange);
         Caller caller = auth.authenticate(exchange);
-        Json.send(exchange, 200, PortalWire.accounts(portal.listAccounts(caller, page)));
+        return Json.ok(PortalWire.accounts(portal.listAccounts(caller, page)));
     }
 }

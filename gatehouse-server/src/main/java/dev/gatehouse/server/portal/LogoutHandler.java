@@ -2,7 +2,7 @@ package dev.gatehouse.server.portal;
 
 import dev.gatehouse.domain.portal.AccessPortal;
 import dev.gatehouse.server.http.ApiOperation;
-import dev.gatehouse.server.wire.Json;
+import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 
 /**
@@ -19,8 +19,8 @@ public final class LogoutHandler implements ApiOperation {
     }
 
     @Override
-    public void handle(HttpServerExchange exchange) {
+    public WireResponse handle(HttpServerExchange exchange) {
         portal.logout(auth.authenticate(exchange));
-        Json.sendEmpty(exchange);
+        return WireResponse.emptyOk();
     }
 }

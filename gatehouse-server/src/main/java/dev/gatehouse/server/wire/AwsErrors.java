@@ -1,5 +1,6 @@
 package dev.gatehouse.server.wire;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import io.undertow.server.HttpServerExchange;
@@ -28,25 +29,32 @@ public final class AwsErrors {
         };
     }
 
-    public static void send(HttpServerExchange exchange, GatehouseException error) {
-        send(exchange, shapeOf(error.code()), error.getMessage());
+    public static WireResponse response(GatehouseException error) {
+        return response(shapeOf(error.code()), error.getMessage());
     }
 
-    public static void send(HttpServerExchange exchange, ErrorCode code, String message) {
-        send(exchange, shapeOf(code), message);
-    }
-
-    public static void send(HttpServerExchange exchange, ErrorShape shape, String message) {
-        exchange.getResponseHeaders().put(WireHeaders.ERROR_TYPE, shape.type());
-        if (shape.status() == 429 || shape.status() == 503) {
-            exchange.getResponseHeaders().put(WireHeaders.RETRY_AFTER, "1");
+    public static WireResponse response(ErrorShape shape, String message) {
+        try {
+            return new WireResponse(shape.status(), "application/json",
+                    Json.MAPPER.writeValueAsBytes(new ErrorBody(message)), shape.type());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        Json.send(exchange, shape.status(), new ErrorBody(message));
     }
 
     /** A failure that is ours, not the caller's; the details go to the log, not the wire. */
-    public static void internal(HttpServerExchange exchange) {
-        send(exchange, new ErrorShape(500, "InternalServerException"), "An internal error occurred; the request id is in x-amzn-RequestId");
+    public static WireResponse internal() {
+        return response(new ErrorShape(500, "InternalServerException"),
+                "An internal error occurred; the request id is in x-amzn-RequestId");
+    }
+
+    /** Answers at once, on the I/O thread (the guards that reject before any work is done). */
+    public static void send(HttpServerExchange exchange, ErrorCode code, String message) {
+        response(shapeOf(code), message).writeTo(exchange);
+    }
+
+    public static void send(HttpServerExchange exchange, ErrorShape shape, String message) {
+        response(shape, message).writeTo(exchange);
     }
 
     private record ErrorBody(String message) {

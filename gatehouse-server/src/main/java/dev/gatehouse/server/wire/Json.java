@@ -1,39 +1,35 @@
 package dev.gatehouse.server.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import java.nio.ByteBuffer;
 
-/** JSON responses: absent members are left out, as the AWS services do. */
+/**
+ * JSON bodies: absent members are left out, as the AWS services do. Buffers are recycled through a
+ * shared pool, not thread-locals, because operations run on short-lived virtual threads.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .serializationInclusion(JsonInclude.Include.NON_ABSENT)
             .build();
 
     private Json() {
     }
 
-    public static void send(HttpServerExchange exchange, int status, Object body) {
-        byte[] bytes;
+    public static WireResponse response(int status, Object body) {
         try {
-            bytes = MAPPER.writeValueAsBytes(body);
+            return WireResponse.json(status, MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + body.getClass().getSimpleName(), e);
         }
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
     }
 
-    /** 200 with an empty body, for operations whose output is Unit (Logout). */
-    public static void sendEmpty(HttpServerExchange exchange) {
-        exchange.setStatusCode(200);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, "0");
-        exchange.endExchange();
+    public static WireResponse ok(Object body) {
+        return response(200, body);
     }
 }

@@ -155,16 +155,9 @@ class RateLimitTest {
         service = new TestService(dataDir, new Limits(new RateLimit(2, 1), RateLimit.OFF, 1024));
         ResponseCounter counter = new ResponseCounter();
         // as TestService.sdkClient() (standard retry mode, 3 attempts), plus a counting interceptor
-        SsoClient sso = closeLater(SsoClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(service.baseUrl())
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(10)).build())
-                .overrideConfiguration(o -> o.retryPolicy(RetryMode.STANDARD)
-                        .apiCallTimeout(Duration.ofSeconds(30))
-                        .addExecutionInterceptor(counter))
-                .build());
+        SsoClient sso = closeLater(service.sdkClient(o -> o.retryPolicy(RetryMode.STANDARD)
+                .apiCallTimeout(Duration.ofSeconds(30))
+                .addExecutionInterceptor(counter)));
         String token = service.signIn("alice");
 
         int calls = 0;

@@ -7,6 +7,8 @@ import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -52,23 +54,21 @@ public final class TestService implements AutoCloseable {
 
     /** The stock AWS SDK for Java v2 client, pointed at this service. */
     public SsoClient sdkClient() {
-        return SsoClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(baseUrl())
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryPolicy(RetryMode.STANDARD))
-                .build();
+        return sdkClient(o -> o.retryPolicy(RetryMode.STANDARD));
     }
 
     /** The SDK client with retries off, so that a 429 surfaces at once. */
     public SsoClient sdkClientWithoutRetries() {
+        return sdkClient(o -> o.retryPolicy(p -> p.numRetries(0)));
+    }
+
+    public SsoClient sdkClient(Consumer<ClientOverrideConfiguration.Builder> override) {
         return SsoClient.builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(baseUrl())
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryPolicy(p -> p.numRetries(0)))
+                .overrideConfiguration(override)
                 .build();
     }
 

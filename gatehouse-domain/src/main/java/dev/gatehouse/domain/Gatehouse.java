@@ -2,8 +2,16 @@ package dev.gatehouse.domain;
 
 import dev.gatehouse.domain.credentials.CredentialIssuer;
 import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.oidc.AuthorizationCodeGrant;
+import dev.gatehouse.domain.oidc.AuthorizationCodes;
+import dev.gatehouse.domain.oidc.ClientRegistry;
+import dev.gatehouse.domain.oidc.DeviceAuthorizations;
+import dev.gatehouse.domain.oidc.DeviceCodeGrant;
+import dev.gatehouse.domain.oidc.RefreshTokenGrant;
 import dev.gatehouse.domain.portal.AccessPortal;
 import dev.gatehouse.domain.session.SignInSessions;
+import dev.gatehouse.domain.signin.SignIn;
+import dev.gatehouse.domain.signin.SignInThrottle;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.Tokens;
 import java.time.InstantSource;
@@ -13,13 +21,26 @@ import java.time.InstantSource;
  * gets this one clock, so tests move it instead of sleeping.
  */
 public record Gatehouse(Directory directory, GatehouseStore store, InstantSource clock, SignInSessions sessions,
-                        Tokens tokens, CredentialIssuer credentials, AccessPortal portal) {
+                        Tokens tokens, CredentialIssuer credentials, AccessPortal portal, SignIn signIn,
+                        ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
+                        AuthorizationCodes authorizationCodes, Grants grants) {
+
+    /** The three CreateToken grants, one class each. */
+    public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
+                         RefreshTokenGrant refreshToken) {
+    }
 
     public static Gatehouse create(Directory directory, GatehouseStore store, InstantSource clock) {
         SignInSessions sessions = new SignInSessions(directory, store, clock);
         Tokens tokens = new Tokens(store, clock);
         CredentialIssuer credentials = new CredentialIssuer(store, clock);
         AccessPortal portal = new AccessPortal(directory, tokens, sessions, credentials);
-        return new Gatehouse(directory, store, clock, sessions, tokens, credentials, portal);
+        SignIn signIn = new SignIn(directory, sessions, tokens, new SignInThrottle(clock), clock, store.instanceKey());
+        ClientRegistry clients = new ClientRegistry(store, clock);
+        Grants grants = new Grants(new DeviceCodeGrant(store, sessions, tokens, clock),
+                new AuthorizationCodeGrant(store, sessions, tokens, clock),
+                new RefreshTokenGrant(store, sessions, tokens, clock));
+        return new Gatehouse(directory, store, clock, sessions, tokens, credentials, portal, signIn, clients,
+                new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants);
     }
 }

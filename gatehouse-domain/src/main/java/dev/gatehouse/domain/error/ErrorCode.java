@@ -16,5 +16,25 @@ public enum ErrorCode {
     /** The requested resource does not exist. */
     RESOURCE_NOT_FOUND,
     /** A dependency (the store) cannot serve right now. */
-    SERVICE_UNAVAILABLE
+    SERVICE_UNAVAILABLE,
+
+    // The SSO OIDC API's own errors (OAuth 2.0 error codes).
+    /** The client id is unknown, its secret wrong, or its registration expired. */
+    INVALID_CLIENT,
+    /** The grant (device code, authorization code, refresh token) is not good. */
+    INVALID_GRANT,
+    /** The client may not use this grant or redirect. */
+    UNAUTHORIZED_CLIENT,
+    UNSUPPORTED_GRANT_TYPE,
+    INVALID_SCOPE,
+    INVALID_REDIRECT_URI,
+    INVALID_CLIENT_METADATA,
+    /** The person has not yet approved the device code. */
+    AUTHORIZATION_PENDING,
+    /** The device code was polled faster than its interval. */
+    SLOW_DOWN,
+    /** The person denied the request. */
+    ACCESS_DENIED,
+    /** The device code or authorization code has expired. */
+    EXPIRED_TOKEN
 }

@@ -25,6 +25,10 @@ public class GatehouseException extends RuntimeException {
         return new GatehouseException(ErrorCode.UNAUTHORIZED, "Session token not found or invalid");
     }
 
+    public static GatehouseException of(ErrorCode code, String message) {
+        return new GatehouseException(code, message);
+    }
+
     public static GatehouseException forbidden() {
         return new GatehouseException(ErrorCode.FORBIDDEN, "No access");
     }

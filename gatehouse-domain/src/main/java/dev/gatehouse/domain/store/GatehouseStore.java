@@ -1,10 +1,14 @@
 package dev.gatehouse.domain.store;
 
 import dev.gatehouse.domain.credentials.RoleSession;
+import dev.gatehouse.domain.oidc.AuthorizationCode;
+import dev.gatehouse.domain.oidc.DeviceAuthorization;
+import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.TokenRecord;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The one storage port. Every write is durable when the method returns (on disk, or committed in
@@ -24,14 +28,41 @@ public interface GatehouseStore extends AutoCloseable {
 
     Optional<TokenRecord> findToken(String tokenId);
 
+    /**
+     * Changes a token atomically: {@code change} sees the current record and returns the new one, or
+     * throws to leave it as it is (the exception reaches the caller). Empty when there is no such token.
+     */
+    Optional<TokenRecord> updateToken(String tokenId, UnaryOperator<TokenRecord> change);
+
     void saveRoleSession(RoleSession roleSession);
 
     Optional<RoleSession> findRoleSession(String accessKeyId);
 
+    void saveClient(RegisteredClient client);
+
+    Optional<RegisteredClient> findClient(String clientId);
+
+    /** Saves a new device authorization, findable by its id and by its user code. */
+    void saveDeviceAuthorization(DeviceAuthorization authorization);
+
+    Optional<DeviceAuthorization> findDeviceAuthorization(String id);
+
+    Optional<DeviceAuthorization> findDeviceAuthorizationByUserCode(String userCode);
+
+    /** Changes a device authorization atomically, as {@link #updateToken} does. */
+    Optional<DeviceAuthorization> updateDeviceAuthorization(String id, UnaryOperator<DeviceAuthorization> change);
+
+    void saveAuthorizationCode(AuthorizationCode code);
+
+    Optional<AuthorizationCode> findAuthorizationCode(String id);
+
+    /** Changes an authorization code atomically, as {@link #updateToken} does. */
+    Optional<AuthorizationCode> updateAuthorizationCode(String id, UnaryOperator<AuthorizationCode> change);
+
     /** A 256-bit secret made once per data set and kept with it; used to derive role secrets. */
     byte[] instanceKey();
 
-    /** Deletes sessions, tokens and role sessions that expired before {@code cutoff}; returns how many. */
+    /** Deletes every record that expired before {@code cutoff}; returns how many. */
     long purgeExpiredBefore(Instant cutoff);
 
     /** Empty when the store can serve; otherwise why not. */

@@ -3,7 +3,12 @@ package dev.gatehouse.domain.token;
 /** The kinds of bearer secret Gatehouse hands out; the prefix tells them apart at a glance. */
 public enum TokenKind {
     ACCESS("ghat_"),
-    REFRESH("ghrt_");
+    REFRESH("ghrt_"),
+    /** The browser's session cookie: the sign-in session as the web pages see it. */
+    BROWSER("ghbs_"),
+    DEVICE_CODE("ghdc_"),
+    AUTHORIZATION_CODE("ghac_"),
+    CLIENT_SECRET("ghcs_");
 
     private final String prefix;
 

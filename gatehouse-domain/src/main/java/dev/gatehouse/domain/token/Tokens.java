@@ -28,6 +28,24 @@ public final class Tokens {
         return issue(TokenKind.ACCESS, session, clientId, ACCESS_TOKEN_LIFETIME);
     }
 
+    /** An access token and a refresh token that lasts as long as the sign-in session. */
+    public TokenSet issueTokenSet(SignInSession session, String clientId) {
+        IssuedToken access = issueAccessToken(session, clientId);
+        IssuedToken refresh = issue(TokenKind.REFRESH, session, clientId, Duration.between(clock.instant(), session.expiresAt()));
+        return new TokenSet(access, refresh, ACCESS_TOKEN_LIFETIME);
+    }
+
+    /** The browser's session cookie value, good for the rest of the sign-in session. */
+    public IssuedToken issueBrowserToken(SignInSession session) {
+        return issue(TokenKind.BROWSER, session, "browser", Duration.between(clock.instant(), session.expiresAt()));
+    }
+
+    /** The record of a presented token of this kind whose secret matches, whatever its state. */
+    public Optional<TokenRecord> find(TokenKind kind, String presented) {
+        return BearerToken.parse(kind, presented)
+                .flatMap(token -> store.findToken(token.id()).filter(r -> r.kind() == kind && token.matches(r.hash())));
+    }
+
     private IssuedToken issue(TokenKind kind, SignInSession session, String clientId, Duration lifetime) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
@@ -35,21 +53,17 @@ public final class Tokens {
             expiresAt = session.expiresAt();
         }
         BearerToken token = BearerToken.generate(kind);
-        TokenRecord record = new TokenRecord(token.id(), kind, token.hash(), session.id(), clientId, now, expiresAt);
+        TokenRecord record = new TokenRecord(token.id(), kind, token.hash(), session.id(), clientId, now, expiresAt,
+                Optional.empty());
         store.saveToken(record);
         return new IssuedToken(token, record);
     }
 
     /** The token's record and its active session, or empty when the token is not good now. */
     public Optional<Verified> verify(TokenKind kind, String presented) {
-        Optional<BearerToken> parsed = BearerToken.parse(kind, presented);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        BearerToken token = parsed.get();
         Instant now = clock.instant();
-        return store.findToken(token.id())
-                .filter(r -> r.kind() == kind && token.matches(r.hash()) && now.isBefore(r.expiresAt()))
+        return find(kind, presented)
+                .filter(r -> now.isBefore(r.expiresAt()) && r.rotatedAt().isEmpty())
                 .flatMap(r -> store.findSession(r.sessionId())
                         .filter(s -> s.isActiveAt(now))
                         .map(s -> new Verified(r, s)));

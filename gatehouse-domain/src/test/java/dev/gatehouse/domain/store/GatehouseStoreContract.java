@@ -1,8 +1,12 @@
 package dev.gatehouse.domain.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.credentials.RoleSession;
+import dev.gatehouse.domain.oidc.AuthorizationCode;
+import dev.gatehouse.domain.oidc.DeviceAuthorization;
+import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.BearerToken;
 import dev.gatehouse.domain.token.TokenKind;
@@ -57,7 +61,7 @@ public abstract class GatehouseStoreContract {
     private static TokenRecord token(String sessionId) {
         BearerToken token = BearerToken.generate(TokenKind.ACCESS);
         return new TokenRecord(token.id(), TokenKind.ACCESS, token.hash(), sessionId, "client-1", NOW,
-                NOW.plus(Duration.ofHours(1)));
+                NOW.plus(Duration.ofHours(1)), Optional.empty());
     }
 
     @Test
@@ -139,5 +143,84 @@ public abstract class GatehouseStoreContract {
         }
         reopen();
         assertThat(ids).allSatisfy(id -> assertThat(store.findSession(id).orElseThrow().endedAt()).isPresent());
+    }
+
+    private static DeviceAuthorization device(String id, String userCode) {
+        return new DeviceAuthorization(id, new byte[32], userCode, "client-1", "botocore-client-x",
+                List.of("sso:account:access"), NOW, NOW.plus(Duration.ofMinutes(10)), 1, 0, Optional.empty(),
+                DeviceAuthorization.State.PENDING, Optional.empty());
+    }
+
+    @Test
+    void clientRoundTrip() {
+        RegisteredClient client = new RegisteredClient("c1", new byte[32], "botocore-client-dev", "public",
+                List.of("sso:account:access"), List.of("http://127.0.0.1/oauth/callback"),
+                List.of("authorization_code", "refresh_token"), NOW, NOW.plus(Duration.ofDays(90)));
+        store.saveClient(client);
+        reopen();
+        assertThat(store.findClient("c1").orElseThrow()).usingRecursiveComparison().isEqualTo(client);
+        assertThat(store.findClient("c2")).isEmpty();
+    }
+
+    @Test
+    void deviceAuthorizationIsFoundByIdAndUserCode() {
+        store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
+        reopen();
+        assertThat(store.findDeviceAuthorization("d1").orElseThrow().userCode()).isEqualTo("BCDF-GHJK");
+        assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow().id()).isEqualTo("d1");
+        assertThat(store.findDeviceAuthorizationByUserCode("ZZZZ-ZZZZ")).isEmpty();
+    }
+
+    @Test
+    void concurrentUpdatesOfOneRecordNeverInterleave() throws Exception {
+        store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = IntStream.range(0, 50).<Future<?>>mapToObj(i -> pool.submit(() ->
+                    store.updateDeviceAuthorization("d1", d -> d.polledAt(NOW)))).toList();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        reopen();
+        assertThat(store.findDeviceAuthorization("d1").orElseThrow().polls()).isEqualTo(50);
+    }
+
+    @Test
+    void anUpdateThatThrowsWritesNothing() {
+        store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
+        assertThatThrownBy(() -> store.updateDeviceAuthorization("d1", d -> {
+            throw new IllegalStateException("no");
+        })).hasMessage("no");
+        assertThat(store.findDeviceAuthorization("d1").orElseThrow().polls()).isZero();
+        assertThat(store.updateDeviceAuthorization("nope", d -> d.polledAt(NOW))).isEmpty();
+    }
+
+    @Test
+    void authorizationCodeIsSpentOnce() {
+        AuthorizationCode code = new AuthorizationCode("a1", new byte[32], "c1", "http://127.0.0.1:4242/oauth/callback",
+                "x".repeat(43), List.of("sso:account:access"), "s1", NOW, NOW.plus(Duration.ofMinutes(5)), false);
+        store.saveAuthorizationCode(code);
+        assertThat(store.updateAuthorizationCode("a1", AuthorizationCode::markUsed).orElseThrow().used()).isTrue();
+        reopen();
+        assertThat(store.findAuthorizationCode("a1").orElseThrow())
+                .usingRecursiveComparison().isEqualTo(code.markUsed());
+    }
+
+    @Test
+    void tokenRotationIsDurable() {
+        TokenRecord record = token("s1");
+        store.saveToken(record);
+        Instant rotated = NOW.plusSeconds(5);
+        store.updateToken(record.id(), t -> t.rotated(rotated));
+        reopen();
+        assertThat(store.findToken(record.id()).orElseThrow().rotatedAt()).contains(rotated);
+    }
+
+    @Test
+    void purgeCoversEveryKindOfRecord() {
+        store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
+        long purged = store.purgeExpiredBefore(NOW.plus(Duration.ofDays(1)));
+        assertThat(purged).isEqualTo(2);
+        assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK")).isEmpty();
     }
 }

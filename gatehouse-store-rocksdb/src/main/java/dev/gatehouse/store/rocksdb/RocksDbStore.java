@@ -1,6 +1,9 @@
 package dev.gatehouse.store.rocksdb;
 
 import dev.gatehouse.domain.credentials.RoleSession;
+import dev.gatehouse.domain.oidc.AuthorizationCode;
+import dev.gatehouse.domain.oidc.DeviceAuthorization;
+import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
@@ -15,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -47,6 +53,13 @@ public final class RocksDbStore implements GatehouseStore {
     private final ColumnFamilyHandle sessions;
     private final ColumnFamilyHandle tokens;
     private final ColumnFamilyHandle roleSessions;
+    private final ColumnFamilyHandle clients;
+    private final ColumnFamilyHandle deviceAuthorizations;
+    private final ColumnFamilyHandle userCodes;
+    private final ColumnFamilyHandle authorizationCodes;
+    private final List<ColumnFamilyHandle> expiring;
+    /** Atomic read-change-write per key: one lock stripe per key hash. */
+    private final Lock[] stripes = new Lock[1024];
     private final GroupCommitter committer;
     private final byte[] instanceKey;
     private volatile boolean closed;
@@ -60,6 +73,14 @@ public final class RocksDbStore implements GatehouseStore {
         this.sessions = handles.get(1);
         this.tokens = handles.get(2);
         this.roleSessions = handles.get(3);
+        this.clients = handles.get(4);
+        this.deviceAuthorizations = handles.get(5);
+        this.userCodes = handles.get(6);
+        this.authorizationCodes = handles.get(7);
+        this.expiring = List.of(sessions, tokens, roleSessions, clients, deviceAuthorizations, userCodes, authorizationCodes);
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
         this.committer = new GroupCommitter(db);
         this.instanceKey = loadOrCreateInstanceKey();
     }
@@ -81,7 +102,11 @@ public final class RocksDbStore implements GatehouseStore {
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
                     new ColumnFamilyDescriptor(bytes("sessions"), cfOptions),
                     new ColumnFamilyDescriptor(bytes("tokens"), cfOptions),
-                    new ColumnFamilyDescriptor(bytes("role_sessions"), cfOptions));
+                    new ColumnFamilyDescriptor(bytes("role_sessions"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("clients"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("device_authorizations"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("user_codes"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("authorization_codes"), cfOptions));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(options, directory.toString(), descriptors, handles);
             return new RocksDbStore(db, options, cfOptions, handles);
@@ -103,12 +128,8 @@ public final class RocksDbStore implements GatehouseStore {
 
     @Override
     public void endSession(String sessionId, Instant endedAt) {
-        Optional<SignInSession> current = findSession(sessionId);
-        if (current.isEmpty() || current.get().endedAt().isPresent()) {
-            return;
-        }
-        byte[] value = RecordCodec.encode(current.get().endedAt(endedAt));
-        committer.commit(batch -> put(batch, sessions, sessionId, value));
+        update(sessions, sessionId, RecordCodec::decodeSession, RecordCodec::encode,
+                s -> s.endedAt().isPresent() ? s : s.endedAt(endedAt));
     }
 
     @Override
@@ -120,6 +141,63 @@ public final class RocksDbStore implements GatehouseStore {
     @Override
     public Optional<TokenRecord> findToken(String tokenId) {
         return get(tokens, tokenId, RecordCodec::decodeToken);
+    }
+
+    @Override
+    public Optional<TokenRecord> updateToken(String tokenId, UnaryOperator<TokenRecord> change) {
+        return update(tokens, tokenId, RecordCodec::decodeToken, RecordCodec::encode, change);
+    }
+
+    @Override
+    public void saveClient(RegisteredClient client) {
+        byte[] value = RecordCodec.encode(client);
+        committer.commit(batch -> put(batch, clients, client.clientId(), value));
+    }
+
+    @Override
+    public Optional<RegisteredClient> findClient(String clientId) {
+        return get(clients, clientId, RecordCodec::decodeClient);
+    }
+
+    @Override
+    public void saveDeviceAuthorization(DeviceAuthorization authorization) {
+        byte[] value = RecordCodec.encode(authorization);
+        byte[] index = RecordCodec.encodeUserCodeIndex(authorization);
+        committer.commit(batch -> {
+            put(batch, deviceAuthorizations, authorization.id(), value);
+            put(batch, userCodes, authorization.userCode(), index);
+        });
+    }
+
+    @Override
+    public Optional<DeviceAuthorization> findDeviceAuthorization(String id) {
+        return get(deviceAuthorizations, id, RecordCodec::decodeDeviceAuthorization);
+    }
+
+    @Override
+    public Optional<DeviceAuthorization> findDeviceAuthorizationByUserCode(String userCode) {
+        return get(userCodes, userCode, RecordCodec::decodeUserCodeIndex).flatMap(this::findDeviceAuthorization);
+    }
+
+    @Override
+    public Optional<DeviceAuthorization> updateDeviceAuthorization(String id, UnaryOperator<DeviceAuthorization> change) {
+        return update(deviceAuthorizations, id, RecordCodec::decodeDeviceAuthorization, RecordCodec::encode, change);
+    }
+
+    @Override
+    public void saveAuthorizationCode(AuthorizationCode code) {
+        byte[] value = RecordCodec.encode(code);
+        committer.commit(batch -> put(batch, authorizationCodes, code.id(), value));
+    }
+
+    @Override
+    public Optional<AuthorizationCode> findAuthorizationCode(String id) {
+        return get(authorizationCodes, id, RecordCodec::decodeAuthorizationCode);
+    }
+
+    @Override
+    public Optional<AuthorizationCode> updateAuthorizationCode(String id, UnaryOperator<AuthorizationCode> change) {
+        return update(authorizationCodes, id, RecordCodec::decodeAuthorizationCode, RecordCodec::encode, change);
     }
 
     @Override
@@ -141,7 +219,7 @@ public final class RocksDbStore implements GatehouseStore {
     @Override
     public long purgeExpiredBefore(Instant cutoff) {
         Map<ColumnFamilyHandle, List<byte[]>> expired = new LinkedHashMap<>();
-        for (ColumnFamilyHandle family : List.of(sessions, tokens, roleSessions)) {
+        for (ColumnFamilyHandle family : expiring) {
             List<byte[]> keys = new ArrayList<>();
             try (RocksIterator it = db.newIterator(family)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
@@ -199,6 +277,31 @@ public final class RocksDbStore implements GatehouseStore {
             return created;
         } catch (RocksDBException e) {
             throw new StoreUnavailableException("Cannot read the instance key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Read, change, write, with the key's lock held through the durable commit, so that two changes
+     * of one record never interleave. Nothing is written when {@code change} returns the same object
+     * or throws.
+     */
+    private <T> Optional<T> update(ColumnFamilyHandle family, String key, Function<byte[], T> decode,
+                                   Function<T, byte[]> encode, UnaryOperator<T> change) {
+        Lock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            Optional<T> current = get(family, key, decode);
+            if (current.isEmpty()) {
+                return current;
+            }
+            T next = change.apply(current.get());
+            if (next != current.get()) {
+                byte[] value = encode.apply(next);
+                committer.commit(batch -> put(batch, family, key, value));
+            }
+            return Optional.of(next);
+        } finally {
+            lock.unlock();
         }
     }
 

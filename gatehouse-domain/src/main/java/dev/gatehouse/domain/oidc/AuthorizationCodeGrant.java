@@ -1,0 +1,80 @@
+package dev.gatehouse.domain.oidc;
+
+import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.session.SignInSessions;
+import dev.gatehouse.domain.store.GatehouseStore;
+import dev.gatehouse.domain.token.BearerToken;
+import dev.gatehouse.domain.token.TokenKind;
+import dev.gatehouse.domain.token.TokenSet;
+import dev.gatehouse.domain.token.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Base64;
+
+/**
+ * CreateToken with {@code authorization_code} and PKCE (RFC 7636, S256 only), checked in this order:
+ * the code is one of ours and of this client; it is spent now, whatever follows (a code is good
+ * once); not expired; the redirect URI is exactly the one of the request; the verifier hashes to the
+ * challenge; the sign-in session is still active.
+ */
+public final class AuthorizationCodeGrant {
+    private final GatehouseStore store;
+    private final SignInSessions sessions;
+    private final Tokens tokens;
+    private final InstantSource clock;
+
+    public AuthorizationCodeGrant(GatehouseStore store, SignInSessions sessions, Tokens tokens, InstantSource clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public TokenSet exchange(RegisteredClient client, String code, String redirectUri, String codeVerifier) {
+        ClientRegistry.required(code, "code");
+        ClientRegistry.required(redirectUri, "redirectUri");
+        ClientRegistry.required(codeVerifier, "codeVerifier");
+        BearerToken presented = BearerToken.parse(TokenKind.AUTHORIZATION_CODE, code).orElseThrow(AuthorizationCodeGrant::invalid);
+        AuthorizationCode found = store.findAuthorizationCode(presented.id())
+                .filter(c -> presented.matches(c.codeHash()) && c.clientId().equals(client.clientId()))
+                .orElseThrow(AuthorizationCodeGrant::invalid);
+        AuthorizationCode spent = store.updateAuthorizationCode(found.id(), current -> {
+            if (current.used()) {
+                throw GatehouseException.of(ErrorCode.INVALID_GRANT, "The authorization code has already been used");
+            }
+            return current.markUsed();
+        }).orElseThrow(AuthorizationCodeGrant::invalid);
+        Instant now = clock.instant();
+        if (!now.isBefore(spent.expiresAt())) {
+            throw GatehouseException.of(ErrorCode.EXPIRED_TOKEN, "The authorization code has expired");
+        }
+        if (!spent.redirectUri().equals(redirectUri)) {
+            throw GatehouseException.of(ErrorCode.INVALID_GRANT, "redirectUri does not match the authorization request");
+        }
+        if (!codeVerifier.matches("[A-Za-z0-9._~-]{43,128}")
+                || !MessageDigest.isEqual(s256(codeVerifier), spent.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
+            throw GatehouseException.of(ErrorCode.INVALID_GRANT, "codeVerifier does not match the code challenge");
+        }
+        SignInSession session = sessions.active(spent.sessionId()).orElseThrow(() ->
+                GatehouseException.of(ErrorCode.INVALID_GRANT, "The sign-in session that approved this code has ended"));
+        return tokens.issueTokenSet(session, client.clientId());
+    }
+
+    private static byte[] s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).getBytes(StandardCharsets.US_ASCII);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GatehouseException invalid() {
+        return GatehouseException.of(ErrorCode.INVALID_GRANT, "Invalid authorization code");
+    }
+}

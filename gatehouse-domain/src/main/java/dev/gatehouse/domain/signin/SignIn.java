@@ -1,0 +1,184 @@
+package dev.gatehouse.domain.signin;
+
+import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.Passwords;
+import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.session.SignInSessions;
+import dev.gatehouse.domain.token.IssuedToken;
+import dev.gatehouse.domain.token.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signing in with a user name and password, plus a TOTP code for users that have a secret. Checked
+ * in this order: the throttle (per user name and per address); the password (an unknown user costs
+ * the same time and gets the same answer as a wrong password); the TOTP code when the user has a
+ * secret. Success starts a sign-in session and gives the browser its session token.
+ *
+ * <p>A person with a TOTP secret who has given the right password but no code gets a short-lived
+ * ticket (HMAC of user name and expiry with the instance key), so that the second form asks only for
+ * the code and never carries the password.
+ */
+public final class SignIn {
+    public static final String WRONG_CREDENTIALS = "Incorrect user name or password.";
+    private static final Duration TICKET_LIFETIME = Duration.ofMinutes(5);
+    /** Verified against when the user does not exist, so that both cases take as long. */
+    private static final String DUMMY_HASH = Passwords.hash("no such user: equal time");
+
+    private final Directory directory;
+    private final SignInSessions sessions;
+    private final Tokens tokens;
+    private final SignInThrottle throttle;
+    private final InstantSource clock;
+    private final SecretKeySpec ticketKey;
+    private final Map<String, Long> usedSteps = new ConcurrentHashMap<>();
+
+    public SignIn(Directory directory, SignInSessions sessions, Tokens tokens, SignInThrottle throttle,
+                  InstantSource clock, byte[] instanceKey) {
+        this.directory = directory;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.ticketKey = new SecretKeySpec(instanceKey, "HmacSHA256");
+    }
+
+    /** One submission of the sign-in form. {@code password} may be empty when a ticket is given. */
+    public record Attempt(String userName, String password, String otp, String ticket, String clientAddress) {
+        @Override
+        public String toString() {
+            return "Attempt[" + userName + " from " + clientAddress + "]";
+        }
+    }
+
+    /** What came of an attempt. */
+    public sealed interface Outcome {
+    }
+
+    public record SignedIn(SignInSession session, IssuedToken browserToken) implements Outcome {
+    }
+
+    /** The password was right; now the TOTP code, with this ticket instead of the password. */
+    public record NeedsCode(String userName, String ticket, Optional<String> message) implements Outcome {
+    }
+
+    public record Rejected(String message) implements Outcome {
+    }
+
+    public record Throttled(Duration retryAfter, String message) implements Outcome {
+    }
+
+    public Outcome attempt(Attempt attempt) {
+        String userName = attempt.userName() == null ? "" : attempt.userName().strip();
+        Optional<Duration> wait = throttle.waitBefore(userName, attempt.clientAddress());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            return new Throttled(wait.get(), "Too many failed sign-in attempts. Try again in " + seconds
+                    + (seconds == 1 ? " second." : " seconds."));
+        }
+        Optional<User> user = directory.user(userName);
+        boolean passwordProven = hasValidTicket(userName, attempt.ticket())
+                || passwordMatches(user, attempt.password());
+        if (user.isEmpty() || !passwordProven) {
+            throttle.failed(userName, attempt.clientAddress());
+            return new Rejected(WRONG_CREDENTIALS);
+        }
+        if (user.get().totpSecret().isPresent()) {
+            Optional<String> problem = checkCode(user.get(), attempt.otp());
+            if (problem.isPresent()) {
+                if (attempt.otp() != null && !attempt.otp().isBlank()) {
+                    throttle.failed(userName, attempt.clientAddress());
+                }
+                return new NeedsCode(userName, ticketFor(userName), problem.filter(p -> !p.isEmpty()));
+            }
+        }
+        throttle.succeeded(userName);
+        SignInSession session = sessions.start(user.get());
+        return new SignedIn(session, tokens.issueBrowserToken(session));
+    }
+
+    private static boolean passwordMatches(Optional<User> user, String password) {
+        String candidate = password == null ? "" : password;
+        return Passwords.verify(candidate, user.map(User::passwordHash).orElse(DUMMY_HASH)) && user.isPresent();
+    }
+
+    /** Empty when the code is good; "" when there is none yet; otherwise what is wrong. */
+    private Optional<String> checkCode(User user, String otp) {
+        if (otp == null || otp.isBlank()) {
+            return Optional.of("");
+        }
+        OptionalLong step = Totp.matchingStep(user.totpSecret().orElseThrow(), otp, clock.instant());
+        if (step.isEmpty()) {
+            return Optional.of("Incorrect verification code.");
+        }
+        if (!claimStep(user.userName(), step.getAsLong())) {
+            return Optional.of("That code was already used. Wait for the next one.");
+        }
+        return Optional.empty();
+    }
+
+    /** True once per user and step, and only for a step later than any used before: no replays. */
+    private boolean claimStep(String userName, long step) {
+        boolean[] fresh = {false};
+        usedSteps.compute(userName, (name, before) -> {
+            if (before == null || before < step) {
+                fresh[0] = true;
+                return step;
+            }
+            return before;
+        });
+        return fresh[0];
+    }
+
+    private String ticketFor(String userName) {
+        long expires = clock.instant().plus(TICKET_LIFETIME).getEpochSecond();
+        String payload = userName + "|" + expires;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + mac(payload);
+    }
+
+    private boolean hasValidTicket(String userName, String ticket) {
+        if (ticket == null || ticket.isBlank()) {
+            return false;
+        }
+        int dot = ticket.indexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(ticket.substring(0, dot)), StandardCharsets.UTF_8);
+            int bar = payload.lastIndexOf('|');
+            if (bar < 0 || !payload.substring(0, bar).equals(userName)) {
+                return false;
+            }
+            Instant expires = Instant.ofEpochSecond(Long.parseLong(payload.substring(bar + 1)));
+            return clock.instant().isBefore(expires) && MessageDigest.isEqual(
+                    mac(payload).getBytes(StandardCharsets.US_ASCII),
+                    ticket.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String mac(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(ticketKey);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

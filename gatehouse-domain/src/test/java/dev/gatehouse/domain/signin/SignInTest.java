@@ -1,0 +1,123 @@
+package dev.gatehouse.domain.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.MutableClock;
+import dev.gatehouse.domain.directory.Account;
+import dev.gatehouse.domain.directory.Assignment;
+import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.Passwords;
+import dev.gatehouse.domain.directory.PermissionSet;
+import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.signin.SignIn.Attempt;
+import dev.gatehouse.domain.signin.SignIn.NeedsCode;
+import dev.gatehouse.domain.signin.SignIn.Outcome;
+import dev.gatehouse.domain.signin.SignIn.Rejected;
+import dev.gatehouse.domain.signin.SignIn.SignedIn;
+import dev.gatehouse.domain.signin.SignIn.Throttled;
+import dev.gatehouse.domain.store.InMemoryStore;
+import dev.gatehouse.domain.token.TokenKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SignInTest {
+    private static final String SECRET = "JBSWY3DPEHPK3PXP";
+    private static final String HASH = Passwords.hash("right password");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:05Z"));
+    private final Gatehouse gatehouse = Gatehouse.create(new Directory("us-east-1", Duration.ofHours(8),
+            List.of(new User("ann", HASH, "ann@example.com", "Ann", Set.of(), Optional.empty()),
+                    new User("tom", HASH, "tom@example.com", "Tom", Set.of(), Optional.of(SECRET))),
+            List.of(new Account("111111111111", "A", "a@example.com")),
+            List.of(new PermissionSet("Admin", Duration.ofHours(1))),
+            List.of(new Assignment("111111111111", "Admin", new Assignment.ToUser("ann")))),
+            new InMemoryStore(), clock);
+
+    private Outcome attempt(String user, String password) {
+        return attempt(user, password, null, null, "10.0.0.1");
+    }
+
+    private Outcome attempt(String user, String password, String otp, String ticket, String address) {
+        return gatehouse.signIn().attempt(new Attempt(user, password, otp, ticket, address));
+    }
+
+    @Test
+    void rightPasswordStartsASessionWithABrowserToken() {
+        SignedIn signedIn = (SignedIn) attempt("ann", "right password");
+        assertThat(signedIn.session().userName()).isEqualTo("ann");
+        assertThat(gatehouse.tokens().verify(TokenKind.BROWSER, signedIn.browserToken().secret()))
+                .hasValueSatisfying(v -> assertThat(v.session().id()).isEqualTo(signedIn.session().id()));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        assertThat(attempt("ann", "wrong")).isEqualTo(new Rejected(SignIn.WRONG_CREDENTIALS));
+        assertThat(attempt("nobody", "wrong")).isEqualTo(new Rejected(SignIn.WRONG_CREDENTIALS));
+        assertThat(attempt("nobody", "right password")).isEqualTo(new Rejected(SignIn.WRONG_CREDENTIALS));
+    }
+
+    @Test
+    void repeatedFailuresSlowDownThenLockTheUser() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(attempt("ann", "wrong")).isInstanceOf(Rejected.class);
+        }
+        Outcome throttled = attempt("ann", "right password");
+        assertThat(throttled).isInstanceOfSatisfying(Throttled.class,
+                t -> assertThat(t.message()).contains("Too many failed sign-in attempts").contains("second"));
+        // the delay doubles: wait it out each time and fail again, up to the lock
+        for (int i = 3; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(attempt("ann", "wrong")).isInstanceOf(Rejected.class);
+        }
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(attempt("ann", "right password")).isInstanceOf(Throttled.class);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(attempt("ann", "right password")).isInstanceOf(SignedIn.class);
+        assertThat(attempt("ann", "right password")).as("success clears the count").isInstanceOf(SignedIn.class);
+    }
+
+    @Test
+    void throttlingAlsoCoversUnknownNamesSoItRevealsNothing() {
+        for (int i = 0; i < 3; i++) {
+            attempt("ghost", "x");
+        }
+        assertThat(attempt("ghost", "x")).isInstanceOf(Throttled.class);
+    }
+
+    @Test
+    void aUserWithTotpNeedsTheCodeAndTheTicketStandsInForThePassword() {
+        Outcome first = attempt("tom", "right password");
+        assertThat(first).isInstanceOfSatisfying(NeedsCode.class, n -> assertThat(n.message()).isEmpty());
+        String ticket = ((NeedsCode) first).ticket();
+
+        Outcome wrongCode = attempt("tom", "", "000000", ticket, "10.0.0.1");
+        assertThat(wrongCode).isInstanceOfSatisfying(NeedsCode.class,
+                n -> assertThat(n.message()).hasValueSatisfying(m -> assertThat(m).contains("Incorrect verification code")));
+
+        String code = Totp.codeAt(SECRET, clock.instant());
+        assertThat(attempt("tom", "", code, ticket, "10.0.0.1")).isInstanceOf(SignedIn.class);
+        assertThat(attempt("tom", "", code, ticket, "10.0.0.1")).as("a code is good once")
+                .isInstanceOfSatisfying(NeedsCode.class, n -> assertThat(n.message().orElseThrow()).contains("already used"));
+    }
+
+    @Test
+    void passwordAndCodeTogetherSignInAtOnce() {
+        String code = Totp.codeAt(SECRET, clock.instant());
+        assertThat(attempt("tom", "right password", code, null, "10.0.0.1")).isInstanceOf(SignedIn.class);
+    }
+
+    @Test
+    void aTicketIsBoundToItsUserAndExpires() {
+        String ticket = ((NeedsCode) attempt("tom", "right password")).ticket();
+        assertThat(attempt("ann", "", null, ticket, "10.0.0.1")).isInstanceOf(Rejected.class);
+        clock.advance(Duration.ofMinutes(6));
+        String code = Totp.codeAt(SECRET, clock.instant());
+        assertThat(attempt("tom", "", code, ticket, "10.0.0.2")).isInstanceOf(Rejected.class);
+        assertThat(attempt("tom", "", code, ticket.replace('.', 'x'), "10.0.0.2")).isInstanceOf(Rejected.class);
+    }
+}

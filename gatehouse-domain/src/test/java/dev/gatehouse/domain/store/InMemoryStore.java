@@ -1,0 +1,170 @@
+package dev.gatehouse.domain.store;
+
+import dev.gatehouse.domain.credentials.RoleSession;
+import dev.gatehouse.domain.oidc.AuthorizationCode;
+import dev.gatehouse.domain.oidc.DeviceAuthorization;
+import dev.gatehouse.domain.oidc.RegisteredClient;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.token.RandomIds;
+import dev.gatehouse.domain.token.TokenRecord;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A test double of the storage port for fast domain tests: maps in memory, nothing durable. It
+ * passes {@link GatehouseStoreContract} for everything but surviving a new instance, which the
+ * contract's reopen handles by keeping the maps in a shared {@link Data}.
+ */
+public final class InMemoryStore implements GatehouseStore {
+    /** The data, so that a "reopened" store sees what the closed one wrote. */
+    public static final class Data {
+        final Map<String, SignInSession> sessions = new ConcurrentHashMap<>();
+        final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
+        final Map<String, RoleSession> roleSessions = new ConcurrentHashMap<>();
+        final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
+        final Map<String, DeviceAuthorization> devices = new ConcurrentHashMap<>();
+        final Map<String, String> userCodes = new ConcurrentHashMap<>();
+        final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+        final byte[] instanceKey = RandomIds.bytes(32);
+    }
+
+    private final Data data;
+
+    public InMemoryStore() {
+        this(new Data());
+    }
+
+    public InMemoryStore(Data data) {
+        this.data = data;
+    }
+
+    public Data data() {
+        return data;
+    }
+
+    @Override
+    public void createSession(SignInSession session) {
+        data.sessions.put(session.id(), session);
+    }
+
+    @Override
+    public Optional<SignInSession> findSession(String sessionId) {
+        return Optional.ofNullable(data.sessions.get(sessionId));
+    }
+
+    @Override
+    public void endSession(String sessionId, Instant endedAt) {
+        data.sessions.computeIfPresent(sessionId, (id, s) -> s.endedAt().isPresent() ? s : s.endedAt(endedAt));
+    }
+
+    @Override
+    public void saveToken(TokenRecord token) {
+        data.tokens.put(token.id(), token);
+    }
+
+    @Override
+    public Optional<TokenRecord> findToken(String tokenId) {
+        return Optional.ofNullable(data.tokens.get(tokenId));
+    }
+
+    @Override
+    public Optional<TokenRecord> updateToken(String tokenId, UnaryOperator<TokenRecord> change) {
+        return update(data.tokens, tokenId, change);
+    }
+
+    @Override
+    public void saveRoleSession(RoleSession roleSession) {
+        data.roleSessions.put(roleSession.accessKeyId(), roleSession);
+    }
+
+    @Override
+    public Optional<RoleSession> findRoleSession(String accessKeyId) {
+        return Optional.ofNullable(data.roleSessions.get(accessKeyId));
+    }
+
+    @Override
+    public void saveClient(RegisteredClient client) {
+        data.clients.put(client.clientId(), client);
+    }
+
+    @Override
+    public Optional<RegisteredClient> findClient(String clientId) {
+        return Optional.ofNullable(data.clients.get(clientId));
+    }
+
+    @Override
+    public void saveDeviceAuthorization(DeviceAuthorization authorization) {
+        data.devices.put(authorization.id(), authorization);
+        data.userCodes.put(authorization.userCode(), authorization.id());
+    }
+
+    @Override
+    public Optional<DeviceAuthorization> findDeviceAuthorization(String id) {
+        return Optional.ofNullable(data.devices.get(id));
+    }
+
+    @Override
+    public Optional<DeviceAuthorization> findDeviceAuthorizationByUserCode(String userCode) {
+        return Optional.ofNullable(data.userCodes.get(userCode)).flatMap(this::findDeviceAuthorization);
+    }
+
+    @Override
+    public Optional<DeviceAuthorization> updateDeviceAuthorization(String id, UnaryOperator<DeviceAuthorization> change) {
+        return update(data.devices, id, change);
+    }
+
+    @Override
+    public void saveAuthorizationCode(AuthorizationCode code) {
+        data.codes.put(code.id(), code);
+    }
+
+    @Override
+    public Optional<AuthorizationCode> findAuthorizationCode(String id) {
+        return Optional.ofNullable(data.codes.get(id));
+    }
+
+    @Override
+    public Optional<AuthorizationCode> updateAuthorizationCode(String id, UnaryOperator<AuthorizationCode> change) {
+        return update(data.codes, id, change);
+    }
+
+    @Override
+    public byte[] instanceKey() {
+        return data.instanceKey.clone();
+    }
+
+    @Override
+    public long purgeExpiredBefore(Instant cutoff) {
+        long before = count();
+        data.sessions.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
+        data.tokens.values().removeIf(t -> t.expiresAt().isBefore(cutoff));
+        data.roleSessions.values().removeIf(r -> r.expiresAt().isBefore(cutoff));
+        data.clients.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
+        data.devices.values().removeIf(d -> d.expiresAt().isBefore(cutoff));
+        data.userCodes.values().removeIf(id -> !data.devices.containsKey(id));
+        data.codes.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
+        return before - count();
+    }
+
+    private long count() {
+        return data.sessions.size() + data.tokens.size() + data.roleSessions.size() + data.clients.size()
+                + data.devices.size() + data.userCodes.size() + data.codes.size();
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    private static <T> Optional<T> update(Map<String, T> map, String key, UnaryOperator<T> change) {
+        return Optional.ofNullable(map.computeIfPresent(key, (k, current) -> change.apply(current)));
+    }
+}

@@ -7,11 +7,30 @@ import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.NotFoundHandlers;
 import dev.gatehouse.server.limits.AddressRateLimit;
 import dev.gatehouse.server.limits.LoadShedder;
+import dev.gatehouse.server.oidc.CreateTokenHandler;
+import dev.gatehouse.server.oidc.RegisterClientHandler;
+import dev.gatehouse.server.oidc.StartDeviceAuthorizationHandler;
 import dev.gatehouse.server.portal.GetRoleCredentialsHandler;
 import dev.gatehouse.server.portal.ListAccountRolesHandler;
 import dev.gatehouse.server.portal.ListAccountsHandler;
 import dev.gatehouse.server.portal.LogoutHandler;
 import dev.gatehouse.server.portal.PortalAuthenticator;
+import dev.gatehouse.server.wire.AwsErrors;
+import dev.gatehouse.server.wire.ErrorFormat;
+import dev.gatehouse.server.wire.OidcErrors;
+import dev.gatehouse.server.pages.AuthorizePage;
+import dev.gatehouse.server.pages.BrowserSessions;
+import dev.gatehouse.server.pages.DevicePage;
+import dev.gatehouse.server.pages.PortalPage;
+import dev.gatehouse.server.pages.SignInPage;
+import dev.gatehouse.server.pages.StartPage;
+import dev.gatehouse.server.web.Csrf;
+import dev.gatehouse.server.web.PageDispatcher;
+import dev.gatehouse.server.web.PageErrors;
+import dev.gatehouse.server.web.PageHandler;
+import dev.gatehouse.server.web.Pages;
+import dev.gatehouse.server.web.SecurityHeaders;
+import dev.gatehouse.server.web.StaticFiles;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import java.util.concurrent.Executor;
@@ -26,7 +45,21 @@ final class Routes {
         var auth = new PortalAuthenticator(portal, settings.limits().perToken());
         var shedder = new LoadShedder(settings.limits().maxInFlight());
         var perAddress = new AddressRateLimit(settings.limits().perAddress());
-        Api api = op -> shedder.guard(perAddress.guard(new ApiDispatcher(op, executor, settings.maxBodyBytes())));
+        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT);
+        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT);
+        var clients = gatehouse.clients();
+        var staticFiles = new StaticFiles();
+        var pages = new Pages(staticFiles);
+        var csrf = new Csrf(gatehouse.store().instanceKey());
+        var browser = new BrowserSessions(gatehouse);
+        var pageErrors = new PageErrors(pages);
+        Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
+                new PageDispatcher(pages, handler, executor), pageErrors), pageErrors));
+        var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf);
+        var device = new DevicePage(gatehouse.deviceAuthorizations(), browser, pages, csrf);
+        var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
+        var portalPage = new PortalPage(gatehouse, browser, pages, csrf);
+        var start = new StartPage(browser);
 
         return new RoutingHandler()
                 // access portal (service "sso", restJson1)
@@ -34,6 +67,24 @@ final class Routes {
                 .get("/assignment/accounts", api.of(new ListAccountsHandler(portal, auth)))
                 .get("/assignment/roles", api.of(new ListAccountRolesHandler(portal, auth)))
                 .post("/logout", api.of(new LogoutHandler(portal, auth)))
+                // SSO OIDC (service "sso-oidc", restJson1, OAuth-style errors)
+                .post("/client/register", oidc.of(new RegisterClientHandler(clients)))
+                .post("/device_authorization", oidc.of(new StartDeviceAuthorizationHandler(clients,
+                        gatehouse.deviceAuthorizations())))
+                .post("/token", oidc.of(new CreateTokenHandler(clients, gatehouse.grants())))
+                // web pages: sign-in, device confirmation, PKCE consent, access portal
+                .get("/", page.of(start::show))
+                .get("/start", page.of(start::show))
+                .get("/login", page.of(signIn::show))
+                .post("/login", page.of(signIn::submit))
+                .get("/device", page.of(device::show))
+                .post("/device", page.of(device::submit))
+                .get("/authorize", page.of(authorize::show))
+                .post("/authorize", page.of(authorize::submit))
+                .get("/portal", page.of(portalPage::show))
+                .post("/portal/credentials", page.of(portalPage::credentials))
+                .post("/signout", page.of(portalPage::signOut))
+                .get(StaticFiles.PREFIX + "{file}", staticFiles)
                 // operations
                 .get("/health", new HealthHandler(gatehouse.store()))
                 .setFallbackHandler(NotFoundHandlers.unknownPath())
@@ -44,5 +95,18 @@ final class Routes {
     @FunctionalInterface
     private interface Api {
         HttpHandler of(ApiOperation operation);
+    }
+
+    /** Wraps a page in the security headers, the same guards, and the dispatch to a virtual thread. */
+    @FunctionalInterface
+    private interface Page {
+        HttpHandler of(PageHandler handler);
+    }
+
+    /** The guards and dispatch of one API, all answering in that API's error format. */
+    private static Api guarded(LoadShedder shedder, AddressRateLimit perAddress, Executor executor,
+                               ServerSettings settings, ErrorFormat errors) {
+        return op -> shedder.guard(perAddress.guard(
+                new ApiDispatcher(op, executor, settings.maxBodyBytes(), errors), errors), errors);
     }
 }

@@ -14,10 +14,12 @@ import java.util.Set;
 
 /**
  * The directory the server tests run against: alice (group admins) with three accounts, bob with
- * one, and "many" with 45 accounts for paging.
+ * one, "many" with 45 accounts for paging, and tom (admins) who also needs a TOTP code.
  */
 public final class TestDirectory {
     public static final String PASSWORD = "correct horse battery staple";
+    /** tom signs in with a TOTP code as well. */
+    public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
     public static final String PROD = "111111111111";
     public static final String DEV = "222222222222";
     public static final String SANDBOX = "333333333333";
@@ -30,7 +32,8 @@ public final class TestDirectory {
         List<User> users = List.of(
                 new User("alice", hash, "alice@example.com", "Alice", Set.of("admins"), Optional.empty()),
                 new User("bob", hash, "bob@example.com", "Bob", Set.of(), Optional.empty()),
-                new User("many", hash, "many@example.com", "Many", Set.of(), Optional.empty()));
+                new User("many", hash, "many@example.com", "Many", Set.of(), Optional.empty()),
+                new User("tom", hash, "tom@example.com", "Tom Two-Factor", Set.of("admins"), Optional.of(TOTP_SECRET)));
         List<Account> accounts = new ArrayList<>(List.of(
                 new Account(PROD, "Production", "prod@example.com"),
                 new Account(DEV, "Development", "dev@example.com"),

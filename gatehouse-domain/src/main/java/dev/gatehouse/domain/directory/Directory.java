@@ -64,6 +64,10 @@ public final class Directory {
         return Optional.ofNullable(users.get(userName));
     }
 
+    public Optional<Account> account(String id) {
+        return Optional.ofNullable(accounts.get(id));
+    }
+
     public Optional<PermissionSet> permissionSet(String name) {
         return Optional.ofNullable(permissionSets.get(name));
     }

@@ -92,6 +92,25 @@ public final class ClientRegistry {
         return client.get();
     }
 
+    /**
+     * Whether the client may use this grant (CreateToken) — the device code grant also covers
+     * StartDeviceAuthorization. A missing grant type is an invalid request, one we do not know is
+     * unsupported. A client registered with {@code grantTypes} may use only those; one registered
+     * without (the device flow of the AWS CLI and SDKs) may use the device code and refresh token
+     * grants, not authorization_code (which needs registered redirect URIs).
+     */
+    public void checkGrantAllowed(RegisteredClient client, String grantType) {
+        required(grantType, "grantType");
+        if (!GrantTypes.SUPPORTED.contains(grantType)) {
+            throw GatehouseException.of(ErrorCode.UNSUPPORTED_GRANT_TYPE, "Unsupported grant type: " + grantType);
+        }
+        List<String> allowed = client.grantTypes().isEmpty() ? GrantTypes.WITHOUT_REGISTRATION : client.grantTypes();
+        if (!allowed.contains(grantType)) {
+            throw GatehouseException.of(ErrorCode.UNAUTHORIZED_CLIENT,
+                    "This client is not registered for the " + grantType + " grant");
+        }
+    }
+
     /** The client by id alone (the /authorize page, which has no secret), if registered and current. */
     public Optional<RegisteredClient> find(String clientId) {
         Instant now = clock.instant();

@@ -2,7 +2,7 @@ package dev.gatehouse.server.http;
 
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
-import dev.gatehouse.server.wire.AwsErrors;
+import dev.gatehouse.server.wire.ErrorFormat;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves an operation off the I/O thread onto a virtual thread, rejects oversized bodies first,
- * turns whatever the operation throws into an AWS error response, and hands the response back to
- * the I/O thread to write. Unexpected failures are logged
- * with the request id (never with headers, which carry tokens) and answered with a 500.
+ * turns whatever the operation throws into an error response in its API's {@link ErrorFormat}, and
+ * hands the response back to the I/O thread to write. Unexpected failures are logged
+ * with the request id (never with headers or bodies, which carry tokens) and answered with a 500.
  */
 public final class ApiDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -22,22 +22,24 @@ public final class ApiDispatcher implements HttpHandler {
     private final ApiOperation operation;
     private final Executor executor;
     private final long maxBodyBytes;
+    private final ErrorFormat errors;
 
-    public ApiDispatcher(ApiOperation operation, Executor executor, long maxBodyBytes) {
+    public ApiDispatcher(ApiOperation operation, Executor executor, long maxBodyBytes, ErrorFormat errors) {
         this.operation = operation;
         this.executor = executor;
         this.maxBodyBytes = maxBodyBytes;
+        this.errors = errors;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.getRequestContentLength() > maxBodyBytes) {
             exchange.setPersistent(false);
-            AwsErrors.send(exchange, new AwsErrors.ErrorShape(413, "InvalidRequestException"),
-                    "Request body of " + exchange.getRequestContentLength() + " bytes is larger than the limit of "
-                            + maxBodyBytes + " bytes");
+            errors.bodyTooLarge("Request body of " + exchange.getRequestContentLength()
+                    + " bytes is larger than the limit of " + maxBodyBytes + " bytes").writeTo(exchange);
             return;
         }
+        RequestBody.limit(exchange, maxBodyBytes);
         exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
     }
 
@@ -49,11 +51,13 @@ public final class ApiDispatcher implements HttpHandler {
                 LOG.warn("{} {} unavailable (request {}): {}", exchange.getRequestMethod(), exchange.getRequestPath(),
                         RequestIds.of(exchange), e.getMessage());
             }
-            return AwsErrors.response(e);
+            return errors.response(e);
+        } catch (RequestBody.TooLargeException e) {
+            return errors.bodyTooLarge(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} {} failed (request {})", exchange.getRequestMethod(), exchange.getRequestPath(),
                     RequestIds.of(exchange), e);
-            return AwsErrors.internal();
+            return errors.internal();
         }
     }
 }

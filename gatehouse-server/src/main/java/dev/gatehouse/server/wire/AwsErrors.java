@@ -14,6 +14,24 @@ public final class AwsErrors {
     private AwsErrors() {
     }
 
+    /** The access portal's errors as an {@link ErrorFormat}, for its routes' guards and dispatcher. */
+    public static final ErrorFormat FORMAT = new ErrorFormat() {
+        @Override
+        public WireResponse response(ErrorCode code, String message) {
+            return AwsErrors.response(shapeOf(code), message);
+        }
+
+        @Override
+        public WireResponse bodyTooLarge(String message) {
+            return AwsErrors.response(new ErrorShape(413, "InvalidRequestException"), message);
+        }
+
+        @Override
+        public WireResponse internal() {
+            return AwsErrors.internal();
+        }
+    };
+
     /** The wire shape of one error: HTTP status and AWS error type name. */
     public record ErrorShape(int status, String type) {
     }
@@ -26,6 +44,10 @@ public final class AwsErrors {
             case RESOURCE_NOT_FOUND -> new ErrorShape(404, "ResourceNotFoundException");
             case TOO_MANY_REQUESTS -> new ErrorShape(429, "TooManyRequestsException");
             case SERVICE_UNAVAILABLE -> new ErrorShape(503, "ServiceUnavailableException");
+            // the OAuth codes belong to SSO OIDC (OidcErrors); no access-portal operation raises them
+            case INVALID_CLIENT, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
+                 INVALID_REDIRECT_URI, INVALID_CLIENT_METADATA, AUTHORIZATION_PENDING, SLOW_DOWN, ACCESS_DENIED,
+                 EXPIRED_TOKEN -> new ErrorShape(400, "InvalidRequestException");
         };
     }
 

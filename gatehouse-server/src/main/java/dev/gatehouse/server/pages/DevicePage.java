@@ -1,0 +1,103 @@
+package dev.gatehouse.server.pages;
+
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.oidc.DeviceAuthorization;
+import dev.gatehouse.domain.oidc.DeviceAuthorizations;
+import dev.gatehouse.domain.portal.Caller;
+import dev.gatehouse.server.web.Csrf;
+import dev.gatehouse.server.web.Forms;
+import dev.gatehouse.server.web.PageResponse;
+import dev.gatehouse.server.web.Pages;
+import io.undertow.server.HttpServerExchange;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /device}: the device verification page (RFC 8628). Signed in, the person types (or brings
+ * in the link) the user code their tool shows, compares it, and approves or denies.
+ */
+public final class DevicePage {
+    private final DeviceAuthorizations devices;
+    private final BrowserSessions browser;
+    private final Pages pages;
+    private final Csrf csrf;
+
+    public DevicePage(DeviceAuthorizations devices, BrowserSessions browser, Pages pages, Csrf csrf) {
+        this.devices = devices;
+        this.browser = browser;
+        this.pages = pages;
+        this.csrf = csrf;
+    }
+
+    public PageResponse show(HttpServerExchange exchange) {
+        Optional<Caller> caller = browser.current(exchange);
+        if (caller.isEmpty()) {
+            return PageResponse.redirect(LocalPaths.signInThenBack(exchange));
+        }
+        String typed = SignInPage.first(exchange, "user_code");
+        if (typed == null || typed.isBlank()) {
+            return codeForm(exchange, 200, null, null);
+        }
+        return devices.pending(typed)
+                .map(found -> consent(exchange, caller.get(), found))
+                .orElseGet(() -> codeForm(exchange, 404, typed,
+                        "That code is not valid. It may have expired or been used already; check your terminal."));
+    }
+
+    public PageResponse submit(HttpServerExchange exchange) {
+        Map<String, String> form = Forms.read(exchange);
+        if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
+            return pages.formExpired();
+        }
+        Optional<Caller> caller = browser.current(exchange);
+        if (caller.isEmpty()) {
+            return PageResponse.redirect("/login?next=/device");
+        }
+        String userCode = form.get("user_code");
+        String action = form.get("action");
+        try {
+            if ("approve".equals(action)) {
+                devices.approve(userCode, caller.get().session());
+                return pages.message(200, "success", "Device approved",
+                        "You can close this window and return to your terminal.");
+            }
+            if ("deny".equals(action)) {
+                devices.deny(userCode);
+                return pages.message(200, "info", "Request denied", "The device was not given access. You can close this window.");
+            }
+        } catch (GatehouseException e) {
+            return codeForm(exchange, 400, userCode, e.getMessage());
+        }
+        // no action: the code form was submitted; show the consent for that code
+        return devices.pending(userCode)
+                .map(found -> consent(exchange, caller.get(), found))
+                .orElseGet(() -> codeForm(exchange, 404, userCode,
+                        "That code is not valid. It may have expired or been used already; check your terminal."));
+    }
+
+    private PageResponse consent(HttpServerExchange exchange, Caller caller, DeviceAuthorization found) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("csrf", csrf.ensureCookie(exchange));
+        model.put("action", "/device");
+        model.put("clientName", found.clientName());
+        model.put("scopes", found.scopes());
+        model.put("userCode", found.userCode());
+        model.put("signedInAs", caller.user().displayName());
+        model.put("hidden", Map.of("user_code", found.userCode()));
+        return pages.page(200, Pages.CONSENT, model);
+    }
+
+    private PageResponse codeForm(HttpServerExchange exchange, int status, String typed, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("csrf", csrf.ensureCookie(exchange));
+        model.put("action", "/device");
+        if (typed != null) {
+            model.put("userCode", typed);
+        }
+        if (error != null) {
+            model.put("error", error);
+        }
+        return pages.page(status, Pages.DEVICE_CODE, model);
+    }
+}

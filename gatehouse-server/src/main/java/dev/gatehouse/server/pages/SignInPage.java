@@ -1,0 +1,96 @@
+package dev.gatehouse.server.pages;
+
+import dev.gatehouse.domain.signin.SignIn;
+import dev.gatehouse.domain.signin.SignIn.Attempt;
+import dev.gatehouse.server.web.Csrf;
+import dev.gatehouse.server.web.Forms;
+import dev.gatehouse.server.web.PageResponse;
+import dev.gatehouse.server.web.Pages;
+import io.undertow.server.HttpServerExchange;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code /login}: the sign-in form. A right password for a user with a TOTP secret leads to the same
+ * form asking for the code, carrying a short-lived ticket instead of the password. On success the
+ * browser gets its session cookie and goes on to {@code next} (a path on this service).
+ */
+public final class SignInPage {
+    private final SignIn signIn;
+    private final BrowserSessions browser;
+    private final Pages pages;
+    private final Csrf csrf;
+
+    public SignInPage(SignIn signIn, BrowserSessions browser, Pages pages, Csrf csrf) {
+        this.signIn = signIn;
+        this.browser = browser;
+        this.pages = pages;
+        this.csrf = csrf;
+    }
+
+    public PageResponse show(HttpServerExchange exchange) {
+        String next = LocalPaths.safeNext(first(exchange, "next"));
+        if (browser.current(exchange).isPresent()) {
+            return PageResponse.redirect(next);
+        }
+        return form(exchange, 200, next, null, null, null);
+    }
+
+    public PageResponse submit(HttpServerExchange exchange) {
+        Map<String, String> form = Forms.read(exchange);
+        if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
+            return pages.formExpired();
+        }
+        String next = LocalPaths.safeNext(form.get("next"));
+        String address = exchange.getSourceAddress().getAddress().getHostAddress();
+        SignIn.Outcome outcome = signIn.attempt(new Attempt(form.get("username"), form.get("password"),
+                form.get("otp"), form.get("ticket"), address));
+        return switch (outcome) {
+            case SignIn.SignedIn signedIn -> {
+                browser.start(exchange, signedIn.session(), signedIn.browserToken());
+                yield PageResponse.redirect(next);
+            }
+            case SignIn.NeedsCode needsCode -> form(exchange, needsCode.message().isPresent() ? 401 : 200, next,
+                    needsCode.userName(), needsCode.ticket(), needsCode.message().orElse(null));
+            case SignIn.Rejected rejected -> form(exchange, 401, next, form.get("username"), null, rejected.message());
+            case SignIn.Throttled throttled -> {
+                exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER,
+                        Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+                yield form(exchange, 429, next, form.get("username"), null, throttled.message());
+            }
+        };
+    }
+
+    private PageResponse form(HttpServerExchange exchange, int status, String next, String userName, String ticket,
+                              String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("csrf", csrf.ensureCookie(exchange));
+        model.put("action", "/login");
+        Map<String, String> hidden = new HashMap<>();
+        hidden.put("next", next);
+        if (ticket != null) {
+            hidden.put("ticket", ticket);
+            model.put("otp", true);
+        }
+        model.put("hidden", hidden);
+        if (userName != null && !userName.isBlank()) {
+            model.put("username", userName);
+        }
+        if (error != null) {
+            model.put("error", error);
+        }
+        return pages.page(status, Pages.SIGN_IN, model);
+    }
+
+    static String first(HttpServerExchange exchange, String name) {
+        var values = exchange.getQueryParameters().get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.net.URLDecoder.decode(values.getFirst(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.gatehouse.server.web;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import dev.gatehouse.server.http.RequestBody;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads an {@code application/x-www-form-urlencoded} POST body, from the virtual thread a page
+ * handler runs on. The body is read from the request channel without switching the exchange to
+ * blocking mode (so the response can still be written on the I/O thread): when no bytes are ready
+ * the virtual thread parks until the I/O thread's read listener says the channel is readable. (Not
+ * XNIO's {@code awaitReadable}, which on a virtual thread pins its carrier in {@code Selector.select}
+ * and opens a thread-local selector per thread, closed only by finalization.)
+ */
+public final class Forms {
+    /** The largest form accepted. */
+    public static final int MAX_BYTES = 64 * 1024;
+    /** The most fields accepted. */
+    public static final int MAX_FIELDS = 200;
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+
+    private static final FormException TOO_LARGE = new FormException(413, "A form may have at most " + MAX_BYTES + " bytes");
+
+    private Forms() {
+    }
+
+    /** Why a form was refused; {@code status} is the HTTP status to answer with. */
+    public static final class FormException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        public FormException(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * The form's fields, first value of each name, in the order they came.
+     *
+     * @throws FormException 415 for another content type, 413 for a body over {@link #MAX_BYTES},
+     *     400 for a malformed body, 408 when the client stops sending
+     */
+    public static Map<String, String> read(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            throw new IllegalStateException("Forms.read blocks: call it from the page handler's virtual thread");
+        }
+        checkContentType(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
+        if (exchange.getRequestContentLength() > MAX_BYTES) {
+            exchange.setPersistent(false); // do not drain the rest of the body: close the connection
+            throw TOO_LARGE;
+        }
+        return parse(readBody(exchange));
+    }
+
+    static void checkContentType(String contentType) {
+        if (contentType == null) {
+            throw new FormException(415, "Expected a form (" + FORM_TYPE + ")");
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase(FORM_TYPE)) {
+            throw new FormException(415, "Expected a form (" + FORM_TYPE + "), got " + parts[0].trim());
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("charset=")) {
+                String charset = parameter.substring("charset=".length()).replace("\"", "");
+                if (!charset.equals("utf-8") && !charset.equals("us-ascii")) {
+                    throw new FormException(415, "Forms must be sent in UTF-8");
+                }
+            }
+        }
+    }
+
+    /** Parses a urlencoded body (UTF-8; '+' is a space). */
+    static Map<String, String> parse(byte[] body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body.length == 0) {
+            return Collections.unmodifiableMap(fields);
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        int count = 0;
+        try {
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                if (++count > MAX_FIELDS) {
+                    throw new FormException(400, "A form may have at most " + MAX_FIELDS + " fields");
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new FormException(400, "Malformed form body");
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static byte[] readBody(HttpServerExchange exchange) {
+        try {
+            return RequestBody.read(exchange, MAX_BYTES, 0);
+        } catch (RequestBody.TooLargeException e) {
+            throw TOO_LARGE;
+        } catch (RequestBody.TimeoutException e) {
+            throw new FormException(408, "The form was not sent in time");
+        } catch (IOException e) {
+            throw new FormException(400, "The form could not be read");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gatehouse.server.web;
+
+import dev.gatehouse.server.http.RequestIds;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The page counterpart of {@code ApiDispatcher}: runs a {@link PageHandler} on a virtual thread and
+ * writes what it returns on the I/O thread. A refused form becomes a message page with the form's
+ * status; an unexpected failure is logged with the request id (never with headers or form fields,
+ * which carry passwords and tokens) and answered with a 500 page.
+ */
+public final class PageDispatcher implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(PageDispatcher.class);
+
+    private final Pages pages;
+    private final PageHandler handler;
+    private final Executor executor;
+
+    public PageDispatcher(Pages pages, PageHandler handler, Executor executor) {
+        this.pages = pages;
+        this.handler = handler;
+        this.executor = executor;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
+    }
+
+    private PageResponse run(HttpServerExchange exchange) {
+        try {
+            return handler.handle(exchange);
+        } catch (Forms.FormException e) {
+            return pages.message(e.status(), "error", "Request not accepted", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed (request {})", exchange.getRequestMethod(), exchange.getRequestPath(),
+                    RequestIds.of(exchange), e);
+            return pages.message(500, "error", "Something went wrong",
+                    "The service could not complete this request. Try again in a moment.");
+        }
+    }
+}

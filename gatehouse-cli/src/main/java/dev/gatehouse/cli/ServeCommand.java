@@ -89,10 +89,12 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Demo sign-in: user " + ConfigLoader.DEMO_USER + ", password \"" + ConfigLoader.DEMO_PASSWORD + "\"");
             for (User user : loaded.directory().users()) {
                 out.println("  " + user.userName() + " (" + user.email() + "): "
-                        + loaded.directory().accountsOf(user).stream().map(Account::name).toList());
+                        + loaded.directory().accountsOf(user).stream().map(Account::name).toList()
+                        + user.totpSecret().map(secret -> ", also asks for a TOTP code (secret " + secret + ")").orElse(""));
             }
             out.println();
         }
+        out.println("Sign in at " + startUrl + " (the access portal), or point AWS tools at " + server.baseUrl());
         out.println("Gatehouse is ready at " + server.baseUrl());
         out.flush();
     }

@@ -32,7 +32,8 @@ public final class Tokens {
     public TokenSet issueTokenSet(SignInSession session, String clientId) {
         IssuedToken access = issueAccessToken(session, clientId);
         IssuedToken refresh = issue(TokenKind.REFRESH, session, clientId, Duration.between(clock.instant(), session.expiresAt()));
-        return new TokenSet(access, refresh, ACCESS_TOKEN_LIFETIME);
+        // the access token is cut short when the sign-in session ends sooner than its hour
+        return new TokenSet(access, refresh, Duration.between(access.record().issuedAt(), access.expiresAt()));
     }
 
     /** The browser's session cookie value, good for the rest of the sign-in session. */

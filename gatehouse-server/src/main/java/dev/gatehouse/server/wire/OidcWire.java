@@ -14,7 +14,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,11 +111,10 @@ public final class OidcWire {
                 started.expiresInSeconds(), started.intervalSeconds());
     }
 
-    /** The access token's lifetime as issued (it may be cut short by the end of the sign-in session). */
+    /** {@code expiresIn} is the access token's lifetime as issued (cut short when the sign-in session ends sooner). */
     public static CreateTokenResponse tokens(TokenSet tokens) {
-        var access = tokens.access();
-        long expiresIn = Duration.between(access.record().issuedAt(), access.expiresAt()).toSeconds();
-        return new CreateTokenResponse(access.secret(), TOKEN_TYPE, expiresIn, tokens.refresh().secret());
+        return new CreateTokenResponse(tokens.access().secret(), TOKEN_TYPE, tokens.expiresIn().toSeconds(),
+                tokens.refresh().secret());
     }
 
     /** The members of a JSON object body, read with the type checks of the service's validator. */

@@ -55,7 +55,7 @@ public final class ClientRegistry {
         for (String redirect : redirects) {
             if (LoopbackRedirects.parseLoopback(redirect).isEmpty()) {
                 throw GatehouseException.of(ErrorCode.INVALID_REDIRECT_URI,
-                        "Invalid redirect URI: " + redirect + " (only http URIs on a loopback address are allowed)");
+                        "Invalid redirect URI: " + redirect + " (only http URIs on 127.0.0.1 or localhost are allowed)");
             }
         }
         List<String> grants = bounded(request.grantTypes(), "grantTypes");

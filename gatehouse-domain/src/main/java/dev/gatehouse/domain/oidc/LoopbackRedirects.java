@@ -8,6 +8,12 @@ import java.util.Optional;
  * Redirect URIs for native clients (RFC 8252): only {@code http} on a loopback address, and a
  * presented URI matches a registered one when they differ at most in the port (the AWS CLI registers
  * {@code http://127.0.0.1/oauth/callback} and then listens on an ephemeral port).
+ *
+ * <p>The loopback addresses are {@code 127.0.0.1} and {@code localhost}, not the IPv6 literal
+ * {@code [::1]}: the consent page's Content-Security-Policy allows its form to lead only to this
+ * service and to {@code http://127.0.0.1:*} / {@code http://localhost:*}, and CSP has no syntax for
+ * an IPv6 literal, so a browser would silently block the redirect to {@code [::1]} after "Allow"
+ * (seen in Chromium). Refusing it at registration tells the client at once instead.
  */
 public final class LoopbackRedirects {
     private LoopbackRedirects() {
@@ -39,6 +45,6 @@ public final class LoopbackRedirects {
     }
 
     private static boolean isLoopbackHost(String host) {
-        return host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1") || host.equalsIgnoreCase("localhost");
+        return host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost");
     }
 }

@@ -9,6 +9,8 @@ import dev.gatehouse.server.web.Forms;
 import dev.gatehouse.server.web.PageResponse;
 import dev.gatehouse.server.web.Pages;
 import io.undertow.server.HttpServerExchange;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +53,13 @@ public final class DevicePage {
             return pages.formExpired();
         }
         Optional<Caller> caller = browser.current(exchange);
-        if (caller.isEmpty()) {
-            return PageResponse.redirect("/login?next=/device");
-        }
         String userCode = form.get("user_code");
+        if (caller.isEmpty()) {
+            // signed out meanwhile: sign in, then back to the same code
+            String back = userCode == null || userCode.isBlank() ? "/device"
+                    : "/device?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8);
+            return PageResponse.redirect("/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+        }
         String action = form.get("action");
         try {
             if ("approve".equals(action)) {

@@ -54,8 +54,10 @@ public final class SignInPage {
                     needsCode.userName(), needsCode.ticket(), needsCode.message().orElse(null));
             case SignIn.Rejected rejected -> form(exchange, 401, next, form.get("username"), null, rejected.message());
             case SignIn.Throttled throttled -> {
-                exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER,
-                        Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+                // whole seconds rounded up, as in the message: a client that waits this long may try again
+                java.time.Duration wait = throttled.retryAfter();
+                long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+                exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, Long.toString(seconds));
                 yield form(exchange, 429, next, form.get("username"), null, throttled.message());
             }
         };

@@ -53,6 +53,29 @@ public final class PrivateFiles {
         }
     }
 
+    /** A predicate on a file that may fail to read it. */
+    @FunctionalInterface
+    public interface FileTest {
+        boolean test(Path file) throws IOException;
+    }
+
+    /** The {@code *.json} files of {@code dir} that pass {@code keep}, sorted; none when there is no such directory. */
+    public static java.util.List<Path> jsonFiles(Path dir, FileTest keep) throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : stream) {
+                if (keep.test(file)) {
+                    files.add(file);
+                }
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
     /** An exclusive lock on {@code <file>.lock}, held until the returned channel is closed. */
     public static FileChannel lock(Path file) throws IOException {
         createDirectories(file.getParent());

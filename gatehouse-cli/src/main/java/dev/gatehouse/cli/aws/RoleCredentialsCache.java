@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,18 +74,6 @@ public final class RoleCredentialsCache {
 
     /** Every SSO entry (assume-role entries are not listed). */
     public List<Path> ssoEntries() throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return files;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.json")) {
-            for (Path file : stream) {
-                if (read(file).isPresent()) {
-                    files.add(file);
-                }
-            }
-        }
-        files.sort(null);
-        return files;
+        return PrivateFiles.jsonFiles(dir, file -> read(file).isPresent());
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,19 +77,7 @@ public final class SsoTokenCache {
 
     /** Every token file in the cache (registration entries and other files are left out). */
     public List<Path> tokenFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return files;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.json")) {
-            for (Path file : stream) {
-                if (read(file).isPresent()) {
-                    files.add(file);
-                }
-            }
-        }
-        files.sort(null);
-        return files;
+        return PrivateFiles.jsonFiles(dir, file -> read(file).isPresent());
     }
 
     /** Holds a lock on one entry across processes, for a refresh or a login. */

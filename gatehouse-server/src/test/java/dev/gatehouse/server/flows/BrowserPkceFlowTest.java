@@ -1,5 +1,6 @@
 package dev.gatehouse.server.flows;
 
+import dev.gatehouse.server.Pkce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.oidc;
 
+import dev.gatehouse.server.Pkce;
 import static dev.gatehouse.server.oidc.OidcFixture.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +79,7 @@ class OidcErrorsSdkTest {
         // registered without grant types (the device flow): no authorization_code
         expectError(() -> fx.oidc.createToken(r -> r.grantType("authorization_code").clientId(client.clientId())
                         .clientSecret(client.clientSecret()).code("ghac_x")
-                        .redirectUri("http://127.0.0.1:5000/oauth/callback").codeVerifier(OidcFixture.newVerifier())),
+                        .redirectUri("http://127.0.0.1:5000/oauth/callback").codeVerifier(Pkce.newVerifier())),
                 UnauthorizedClientException.class, "unauthorized_client");
     }
 

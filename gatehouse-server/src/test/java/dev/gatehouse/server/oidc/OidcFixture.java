@@ -6,12 +6,7 @@ import dev.gatehouse.server.TestService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,8 +26,6 @@ final class OidcFixture implements AutoCloseable {
     static final String SCOPE = "sso:account:access";
     static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
     static final String REGISTERED_REDIRECT = "http://127.0.0.1/oauth/callback";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String VERIFIER_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
     final TestService service;
     final SsoOidcClient oidc;
@@ -96,24 +89,6 @@ final class OidcFixture implements AutoCloseable {
                 .clientSecret(client.clientSecret()).refreshToken(refreshToken));
     }
 
-    /** 64 characters from {@code [A-Za-z0-9-._~]}, as the CLI makes them. */
-    static String newVerifier() {
-        StringBuilder verifier = new StringBuilder(64);
-        for (int i = 0; i < 64; i++) {
-            verifier.append(VERIFIER_CHARS.charAt(RANDOM.nextInt(VERIFIER_CHARS.length())));
-        }
-        return verifier.toString();
-    }
-
-    /** base64url(SHA-256(verifier)) without padding: 43 characters. */
-    static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * Runs {@code call}, which must fail with the SDK's own exception class {@code type}, and checks

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.oidc;
 
+import dev.gatehouse.server.Pkce;
 import static dev.gatehouse.server.oidc.OidcFixture.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,7 @@ class OidcPkceSdkTest {
     /** What /authorize does once alice approves: a code bound to this challenge and redirect URI. */
     private String authorize(String verifier) {
         AuthorizationRequest request = fx.service.gatehouse.authorizationCodes().check("code", client.clientId(),
-                redirectUri, UUID.randomUUID().toString(), OidcFixture.s256(verifier), "S256", OidcFixture.SCOPE);
+                redirectUri, UUID.randomUUID().toString(), Pkce.s256(verifier), "S256", OidcFixture.SCOPE);
         return fx.service.gatehouse.authorizationCodes().issue(request, fx.service.session("alice"));
     }
 
@@ -57,7 +58,7 @@ class OidcPkceSdkTest {
 
     @Test
     void codeAndVerifierGiveTokensOnce() {
-        String verifier = OidcFixture.newVerifier();
+        String verifier = Pkce.newVerifier();
         assertThat(verifier).hasSize(64);
         String code = authorize(verifier);
 
@@ -75,15 +76,15 @@ class OidcPkceSdkTest {
 
     @Test
     void aWrongVerifierIsAnInvalidGrantAndSpendsTheCode() {
-        String verifier = OidcFixture.newVerifier();
+        String verifier = Pkce.newVerifier();
         String code = authorize(verifier);
-        expectError(() -> redeem(code, redirectUri, OidcFixture.newVerifier()), InvalidGrantException.class, "invalid_grant");
+        expectError(() -> redeem(code, redirectUri, Pkce.newVerifier()), InvalidGrantException.class, "invalid_grant");
         expectError(() -> redeem(code, redirectUri, verifier), InvalidGrantException.class, "invalid_grant");
     }
 
     @Test
     void aWrongRedirectUriIsAnInvalidGrant() {
-        String verifier = OidcFixture.newVerifier();
+        String verifier = Pkce.newVerifier();
         String otherPort = authorize(verifier);
         expectError(() -> redeem(otherPort, "http://127.0.0.1:43118/oauth/callback", verifier),
                 InvalidGrantException.class, "invalid_grant");
@@ -94,7 +95,7 @@ class OidcPkceSdkTest {
 
     @Test
     void anUnknownCodeIsAnInvalidGrant() {
-        String verifier = OidcFixture.newVerifier();
+        String verifier = Pkce.newVerifier();
         String code = authorize(verifier);
         String forged = code.substring(0, code.length() - 4) + (code.endsWith("AAAA") ? "BBBB" : "AAAA");
         expectError(() -> redeem(forged, redirectUri, verifier), InvalidGrantException.class, "invalid_grant");
@@ -104,7 +105,7 @@ class OidcPkceSdkTest {
 
     @Test
     void aCodeOlderThanFiveMinutesHasExpired() {
-        String verifier = OidcFixture.newVerifier();
+        String verifier = Pkce.newVerifier();
         String code = authorize(verifier);
         fx.service.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         expectError(() -> redeem(code, redirectUri, verifier), ExpiredTokenException.class, "expired_token");

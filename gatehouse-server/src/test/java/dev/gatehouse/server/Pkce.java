@@ -1,4 +1,4 @@
-package dev.gatehouse.server.flows;
+package dev.gatehouse.server;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** The client side of PKCE as the AWS CLI does it. */
-final class Pkce {
+public final class Pkce {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String VERIFIER_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
@@ -15,7 +15,7 @@ final class Pkce {
     }
 
     /** 64 characters from {@code [A-Za-z0-9-._~]}. */
-    static String newVerifier() {
+    public static String newVerifier() {
         StringBuilder verifier = new StringBuilder(64);
         for (int i = 0; i < 64; i++) {
             verifier.append(VERIFIER_CHARS.charAt(RANDOM.nextInt(VERIFIER_CHARS.length())));
@@ -24,7 +24,7 @@ final class Pkce {
     }
 
     /** base64url(SHA-256(verifier)) without padding (43 characters). */
-    static String s256(String verifier) {
+    public static String s256(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

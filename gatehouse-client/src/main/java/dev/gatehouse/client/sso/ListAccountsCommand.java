@@ -1,0 +1,42 @@
+package dev.gatehouse.client.sso;
+
+import dev.gatehouse.client.internal.JsonObject;
+import dev.gatehouse.client.internal.WireRequest;
+import dev.gatehouse.client.internal.WireResponse;
+import dev.gatehouse.client.sso.model.AccountInfo;
+import dev.gatehouse.client.sso.model.ListAccountsInput;
+import dev.gatehouse.client.sso.model.ListAccountsOutput;
+
+/**
+ * ListAccounts — {@code GET /assignment/accounts?next_token=&max_result=} (note the singular
+ * {@code max_result}) with the access token in {@code x-amz-sso_bearer_token}. Answers
+ * {@code {"nextToken", "accountList": [{accountId, accountName, emailAddress}]}}. For all pages, see
+ * {@link SsoClient#listAccountsPaginator}.
+ */
+public final class ListAccountsCommand extends SsoCommand<ListAccountsInput, ListAccountsOutput> {
+    public ListAccountsCommand(ListAccountsInput input) {
+        super(input);
+    }
+
+    @Override
+    public String operationName() {
+        return "ListAccounts";
+    }
+
+    @Override
+    WireRequest request() {
+        return WireRequest.get(operationName(), "/assignment/accounts")
+                .query("next_token", input().nextToken())
+                .query("max_result", input().maxResults())
+                .header(BEARER_TOKEN, input().accessToken())
+                .build();
+    }
+
+    @Override
+    ListAccountsOutput output(WireResponse response) {
+        JsonObject body = response.json();
+        return new ListAccountsOutput(body.string("nextToken"), body.objects("accountList").stream()
+                .map(a -> new AccountInfo(a.string("accountId"), a.string("accountName"), a.string("emailAddress")))
+                .toList());
+    }
+}

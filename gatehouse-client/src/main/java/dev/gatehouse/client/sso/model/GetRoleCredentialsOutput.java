@@ -1,0 +1,5 @@
+package dev.gatehouse.client.sso.model;
+
+/** GetRoleCredentials' output. */
+public record GetRoleCredentialsOutput(RoleCredentials roleCredentials) {
+}

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code gatehouse}: exit 0 on success, 1 on a failure the user can act on, 2 on bad usage. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An open, self-hostable IAM Identity Center sign-in service.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, CredentialsCommand.class,
+            StatusCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -16,9 +17,26 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        return commandLine(CliEnvironment.system());
+    }
+
+    /** The command line with the client-side commands bound to {@code environment} (tests pass their own). */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(CliEnvironment.class).newInstance(environment);
+                } catch (NoSuchMethodException noEnvironment) {
+                    return defaults.create(type);
+                }
+            }
+        };
+        return new CommandLine(new Main(), factory)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("gatehouse: " + e.getMessage());
+                    cmd.getErr().println("gatehouse: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+                    cmd.getErr().flush();
                     return 1;
                 });
     }

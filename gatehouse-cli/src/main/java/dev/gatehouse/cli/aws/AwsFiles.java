@@ -14,7 +14,8 @@ public record AwsFiles(Path home, Path configFile) {
         return from(System.getenv(), System.getProperty("user.home"));
     }
 
-    static AwsFiles from(Map<String, String> env, String userHome) {
+    /** The files for this environment; {@code userHome} is used when {@code HOME} is unset. */
+    public static AwsFiles from(Map<String, String> env, String userHome) {
         String homeVar = env.get("HOME");
         Path home = Path.of(homeVar != null && !homeVar.isBlank() ? homeVar : userHome);
         String configVar = env.get("AWS_CONFIG_FILE");

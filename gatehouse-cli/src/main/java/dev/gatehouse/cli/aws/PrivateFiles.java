@@ -76,18 +76,16 @@ public final class PrivateFiles {
         return files;
     }
 
-    /** An exclusive lock on {@code <file>.lock}, held until the returned channel is closed. */
-    public static FileChannel lock(Path file) throws IOException {
-        createDirectories(file.getParent());
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("rw-------"));
-            channel.lock();
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+    /**
+     * An exclusive lock on the entry {@code file} (through {@code <file>.lock}), across processes and
+     * threads, held until the returned lock is closed.
+     */
+    public static EntryLock lock(Path file) throws IOException {
+        return EntryLock.acquire(file.resolveSibling(file.getFileName() + ".lock"));
+    }
+
+    /** Makes an existing file readable and writable by its owner only. */
+    static void ownerOnly(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 }

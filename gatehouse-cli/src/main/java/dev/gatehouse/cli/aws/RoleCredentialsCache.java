@@ -72,6 +72,11 @@ public final class RoleCredentialsCache {
         PrivateFiles.writeAtomically(file, JSON.writeValueAsBytes(node));
     }
 
+    /** Holds a lock on one entry across processes, for a fetch of new credentials. */
+    public EntryLock lock(Path file) throws IOException {
+        return PrivateFiles.lock(file);
+    }
+
     /** Every SSO entry (assume-role entries are not listed). */
     public List<Path> ssoEntries() throws IOException {
         return PrivateFiles.jsonFiles(dir, file -> read(file).isPresent());

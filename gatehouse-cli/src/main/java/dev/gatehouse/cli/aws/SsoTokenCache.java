@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,7 +80,7 @@ public final class SsoTokenCache {
     }
 
     /** Holds a lock on one entry across processes, for a refresh or a login. */
-    public FileChannel lock(String sessionNameOrStartUrl) throws IOException {
+    public EntryLock lock(String sessionNameOrStartUrl) throws IOException {
         return PrivateFiles.lock(fileFor(sessionNameOrStartUrl));
     }
 

@@ -38,4 +38,6 @@ export PATH="$JAVA_HOME/bin:$PATH"
 GATEHOUSE_JVM_FLAGS=()
 if [ "$(gatehouse_java_major "$JAVA_HOME")" -ge 23 ]; then
   GATEHOUSE_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+  # Maven's own Guava does the same: keep the build output quiet too.
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi

@@ -39,5 +39,5 @@ GATEHOUSE_JVM_FLAGS=()
 if [ "$(gatehouse_java_major "$JAVA_HOME")" -ge 23 ]; then
   GATEHOUSE_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
   # Maven's own Guava does the same: keep the build output quiet too.
-  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
 fi

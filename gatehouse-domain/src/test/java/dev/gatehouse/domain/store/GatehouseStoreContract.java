@@ -219,8 +219,10 @@ public abstract class GatehouseStoreContract {
     @Test
     void purgeCoversEveryKindOfRecord() {
         store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
-        long purged = store.purgeExpiredBefore(NOW.plus(Duration.ofDays(1)));
-        assertThat(purged).isEqualTo(2);
+        // how an adapter counts (rows, or index entries too) is its own; what must go is the record
+        // and every way to find it
+        assertThat(store.purgeExpiredBefore(NOW.plus(Duration.ofDays(1)))).isPositive();
+        assertThat(store.findDeviceAuthorization("d1")).isEmpty();
         assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK")).isEmpty();
     }
 }

@@ -1,0 +1,128 @@
+package dev.gatehouse.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.StoreUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** What only the PostgreSQL adapter has to show: several instances on one database, and losing the database. */
+class PostgresStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final List<String> SCHEMAS = new ArrayList<>();
+
+    private static synchronized String newSchema() {
+        String schema = TestPostgres.newSchemaName();
+        SCHEMAS.add(schema);
+        return schema;
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        TestPostgres.dropSchemas(SCHEMAS);
+    }
+
+    private static SignInSession session(String id) {
+        return new SignInSession(id, "alice", NOW, NOW.plus(Duration.ofHours(8)), Optional.empty());
+    }
+
+    @Test
+    void instancesStartingTogetherAgreeOnTheInstanceKeyAndSeeEachOthersWrites() throws Exception {
+        String schema = newSchema();
+        String url = TestPostgres.jdbcUrl();
+        List<PostgresStore> stores = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            List<Future<PostgresStore>> opening = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opening.add(pool.submit(() -> PostgresStore.open(url, schema)));
+            }
+            for (Future<PostgresStore> f : opening) {
+                stores.add(f.get());
+            }
+        }
+        try {
+            byte[] key = stores.get(0).instanceKey();
+            assertThat(key).hasSize(32);
+            assertThat(stores).allSatisfy(s -> assertThat(s.instanceKey()).isEqualTo(key));
+
+            PostgresStore a = stores.get(0);
+            PostgresStore b = stores.get(1);
+            a.createSession(session("s1"));
+            b.endSession("s1", NOW.plusSeconds(5));
+            assertThat(a.findSession("s1").orElseThrow().endedAt()).contains(NOW.plusSeconds(5));
+            a.endSession("s1", NOW.plusSeconds(10));
+            assertThat(b.findSession("s1").orElseThrow().endedAt()).contains(NOW.plusSeconds(5));
+        } finally {
+            stores.forEach(PostgresStore::close);
+        }
+    }
+
+    @Test
+    void losingTheDatabaseFailsWritesAsUnavailableAndTheStoreRecoversByItself() throws Exception {
+        String schema = newSchema();
+        try (TcpProxy proxy = new TcpProxy(TestPostgres.targetHost(), TestPostgres.targetPort()).start();
+             PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrlThroughPort(proxy.port()), schema)) {
+            store.createSession(session("s1"));
+            assertThat(store.unavailableReason()).isEmpty();
+
+            proxy.cut();
+
+            assertThatThrownBy(() -> store.createSession(session("s2")))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("PostgreSQL unreachable");
+            // a Logout that could not be committed is not acknowledged
+            assertThatThrownBy(() -> store.endSession("s1", NOW.plusSeconds(1)))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThat(store.unavailableReason())
+                    .hasValueSatisfying(reason -> assertThat(reason).startsWith("PostgreSQL unreachable: "));
+
+            proxy.start();
+
+            // The pool reconnects by itself (its retries back off to a few seconds); no reopen, no restart.
+            long start = System.nanoTime();
+            Duration deadline = Duration.ofSeconds(20);
+            while (store.unavailableReason().isPresent()) {
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            System.err.printf("Store available again %d ms after the database came back%n",
+                    (System.nanoTime() - start) / 1_000_000);
+            assertThat(store.findSession("s2")).isEmpty();
+            assertThat(store.findSession("s1").orElseThrow().endedAt()).isEmpty();
+            store.endSession("s1", NOW.plusSeconds(2));
+            assertThat(store.findSession("s1").orElseThrow().endedAt()).contains(NOW.plusSeconds(2));
+        }
+    }
+
+    @Test
+    void aClosedStoreIsUnavailable() {
+        PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrl(), newSchema());
+        store.close();
+        assertThatThrownBy(() -> store.createSession(session("s1"))).isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.unavailableReason()).contains("the store is closed");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedAtStartIsReportedAsUnavailable() {
+        assertThatThrownBy(() -> PostgresStore.open(TestPostgres.jdbcUrlThroughPort(deadPort()), newSchema()))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("PostgreSQL unreachable: ");
+    }
+
+    private static int deadPort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

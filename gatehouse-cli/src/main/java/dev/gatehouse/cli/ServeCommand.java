@@ -9,6 +9,8 @@ import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.domain.store.GatehouseStore;
+import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +36,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where sessions, tokens and credentials are kept (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Keep sessions and tokens in PostgreSQL (a jdbc:postgresql:// URL) so that several "
+                    + "instances can share them; default: the embedded store under --data.")
+    String storeUrl;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -50,12 +57,18 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("gatehouse: configuration error\n" + e.getMessage());
             return 1;
         }
-        RocksDbStore store;
+        if (storeUrl != null && !storeUrl.startsWith("jdbc:postgresql:")) {
+            err.println("gatehouse: --store takes a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...), not "
+                    + StoreUrls.redact(storeUrl));
+            return 2;
+        }
+        GatehouseStore store;
         try {
-            store = RocksDbStore.open(data.resolve("rocksdb"));
+            store = storeUrl == null ? RocksDbStore.open(data.resolve("rocksdb")) : PostgresStore.open(storeUrl);
         } catch (StoreUnavailableException e) {
-            err.println("gatehouse: " + e.getMessage()
-                    + "\n(is another Gatehouse running on the same --data directory?)");
+            err.println("gatehouse: " + e.getMessage() + (storeUrl == null
+                    ? "\n(is another Gatehouse running on the same --data directory?)"
+                    : "\n(is PostgreSQL running at " + StoreUrls.redact(storeUrl) + "?)"));
             return 1;
         }
         Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system());
@@ -82,7 +95,9 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String startUrl = loaded.startUrl().orElse(server.baseUrl() + "/start");
         out.println("Gatehouse directory: " + loaded.source() + " (region " + loaded.directory().region() + ")");
-        out.println("Data directory:      " + data.toAbsolutePath().normalize());
+        out.println(storeUrl == null
+                ? "Data directory:      " + data.toAbsolutePath().normalize()
+                : "Store:               PostgreSQL " + StoreUrls.redact(storeUrl));
         out.println("Start URL:           " + startUrl);
         if (config == null) {
             out.println();

@@ -51,4 +51,24 @@ class ServeCommandTest {
             assertThat(err.toString()).contains("another Gatehouse");
         }
     }
+
+    @Test
+    void storeMustBeAPostgresUrl() {
+        assertThat(run("serve", "--store", "mysql://root:hunter2@db/x", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("jdbc:postgresql://").doesNotContain("hunter2");
+    }
+
+    @Test
+    void unreachablePostgresIsRefusedClearlyWithoutShowingThePassword() {
+        assertThat(run("serve", "--store", "jdbc:postgresql://127.0.0.1:1/gatehouse?user=gh&password=hunter2",
+                "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("PostgreSQL").contains("127.0.0.1:1").doesNotContain("hunter2");
+    }
+
+    @Test
+    void storeUrlsAreShownWithoutSecrets() {
+        assertThat(StoreUrls.redact("jdbc:postgresql://h:5432/db?user=u&password=p4ss&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h:5432/db?user=u&password=****&ssl=true");
+        assertThat(StoreUrls.redact("postgres://u:p4ss@h/db")).isEqualTo("postgres://u:****@h/db");
+    }
 }

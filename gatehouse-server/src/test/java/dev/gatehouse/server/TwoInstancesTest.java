@@ -14,9 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -39,13 +36,11 @@ class TwoInstancesTest {
         }
 
         SsoClient sso() {
-            return SsoClient.builder().region(Region.US_EAST_1).endpointOverride(server.baseUrl())
-                    .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create()).build();
+            return StockSdk.sso(server.baseUrl());
         }
 
         SsoOidcClient oidc() {
-            return SsoOidcClient.builder().region(Region.US_EAST_1).endpointOverride(server.baseUrl())
-                    .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create()).build();
+            return StockSdk.oidc(server.baseUrl());
         }
 
         @Override

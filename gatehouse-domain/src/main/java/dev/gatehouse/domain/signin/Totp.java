@@ -16,7 +16,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Totp {
     static final long STEP_SECONDS = 30;
-    private static final int DIGITS = 6;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private Totp() {
@@ -77,9 +76,5 @@ public final class Totp {
             }
         }
         return java.util.Arrays.copyOf(out.array(), out.position());
-    }
-
-    static int digits() {
-        return DIGITS;
     }
 }

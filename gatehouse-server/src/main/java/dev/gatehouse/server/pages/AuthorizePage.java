@@ -43,7 +43,7 @@ public final class AuthorizePage {
     }
 
     public PageResponse show(HttpServerExchange exchange) {
-        return handle(exchange, name -> SignInPage.first(exchange, name), null);
+        return handle(exchange, name -> QueryValues.first(exchange, name), null);
     }
 
     public PageResponse submit(HttpServerExchange exchange) {
@@ -94,26 +94,24 @@ public final class AuthorizePage {
         model.put("clientName", request.client().clientName());
         model.put("scopes", request.scopes());
         model.put("signedInAs", caller.user().displayName());
-        Map<String, String> hidden = new LinkedHashMap<>();
-        for (String name : PARAMS) {
-            String value = param.apply(name);
-            if (value != null) {
-                hidden.put(name, value);
-            }
-        }
-        model.put("hidden", hidden);
+        model.put("hidden", requestParams(param));
         return pages.page(200, Pages.CONSENT, model);
     }
 
     private static String retryUrl(Function<String, String> param) {
-        Map<String, String> query = new LinkedHashMap<>();
+        return "/authorize?" + encode(requestParams(param));
+    }
+
+    /** The /authorize request's own parameters, to carry through consent or a sign-in. */
+    private static Map<String, String> requestParams(Function<String, String> param) {
+        Map<String, String> params = new LinkedHashMap<>();
         for (String name : PARAMS) {
             String value = param.apply(name);
             if (value != null) {
-                query.put(name, value);
+                params.put(name, value);
             }
         }
-        return "/authorize?" + encode(query);
+        return params;
     }
 
     private static Map<String, String> errorParams(String error, String description, String state) {

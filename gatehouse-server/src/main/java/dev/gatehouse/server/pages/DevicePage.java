@@ -37,7 +37,7 @@ public final class DevicePage {
         if (caller.isEmpty()) {
             return PageResponse.redirect(LocalPaths.signInThenBack(exchange));
         }
-        String typed = SignInPage.first(exchange, "user_code");
+        String typed = QueryValues.first(exchange, "user_code");
         if (typed == null || typed.isBlank()) {
             return codeForm(exchange, 200, null, null);
         }

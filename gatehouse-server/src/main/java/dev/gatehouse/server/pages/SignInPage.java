@@ -29,7 +29,7 @@ public final class SignInPage {
     }
 
     public PageResponse show(HttpServerExchange exchange) {
-        String next = LocalPaths.safeNext(first(exchange, "next"));
+        String next = LocalPaths.safeNext(QueryValues.first(exchange, "next"));
         if (browser.current(exchange).isPresent()) {
             return PageResponse.redirect(next);
         }
@@ -82,17 +82,5 @@ public final class SignInPage {
             model.put("error", error);
         }
         return pages.page(status, Pages.SIGN_IN, model);
-    }
-
-    static String first(HttpServerExchange exchange, String name) {
-        var values = exchange.getQueryParameters().get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        try {
-            return java.net.URLDecoder.decode(values.getFirst(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

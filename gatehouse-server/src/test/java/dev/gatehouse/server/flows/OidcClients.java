@@ -1,9 +1,7 @@
 package dev.gatehouse.server.flows;
 
+import dev.gatehouse.server.StockSdk;
 import dev.gatehouse.server.TestService;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /** The stock SSO OIDC client of the AWS SDK for Java v2, pointed at a {@link TestService}. */
@@ -16,11 +14,6 @@ final class OidcClients {
     }
 
     static SsoOidcClient of(TestService service) {
-        return SsoOidcClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(service.baseUrl())
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return StockSdk.oidc(service.baseUrl());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.oidc;
 
+import dev.gatehouse.server.StockSdk;
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.server.TestService;
@@ -7,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
@@ -37,12 +36,7 @@ final class OidcFixture implements AutoCloseable {
 
     OidcFixture(Path dataDir, Limits limits) {
         service = new TestService(dataDir, limits);
-        oidc = SsoOidcClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(service.baseUrl())
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        oidc = StockSdk.oidc(service.baseUrl());
         sso = service.sdkClientWithoutRetries();
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.oidc;
 
+import dev.gatehouse.server.StockSdk;
 import static dev.gatehouse.server.oidc.OidcFixture.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,9 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.model.TooManyRequestsException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.SlowDownException;
@@ -68,10 +66,7 @@ class OidcLimitsTest {
                 .build();
         undertow.start();
         int port = ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
-        try (SsoOidcClient oidc = SsoOidcClient.builder().region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (SsoOidcClient oidc = StockSdk.oidc(URI.create("http://127.0.0.1:" + port))) {
             SlowDownException e = expectError(() -> oidc.registerClient(r -> r.clientName("c").clientType("public")),
                     SlowDownException.class, "slow_down");
             assertThat(e.errorDescription()).contains("capacity");

@@ -11,7 +11,6 @@ import dev.gatehouse.domain.oidc.RefreshTokenGrant;
 import dev.gatehouse.domain.portal.AccessPortal;
 import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.signin.SignIn;
-import dev.gatehouse.domain.signin.SignInThrottle;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.Tokens;
 import java.time.InstantSource;
@@ -35,7 +34,7 @@ public record Gatehouse(Directory directory, GatehouseStore store, InstantSource
         Tokens tokens = new Tokens(store, clock);
         CredentialIssuer credentials = new CredentialIssuer(store, clock);
         AccessPortal portal = new AccessPortal(directory, tokens, sessions, credentials);
-        SignIn signIn = new SignIn(directory, sessions, tokens, new SignInThrottle(clock), clock, store.instanceKey());
+        SignIn signIn = new SignIn(directory, sessions, tokens, store, clock);
         ClientRegistry clients = new ClientRegistry(store, clock);
         Grants grants = new Grants(new DeviceCodeGrant(store, sessions, tokens, clock),
                 new AuthorizationCodeGrant(store, sessions, tokens, clock),

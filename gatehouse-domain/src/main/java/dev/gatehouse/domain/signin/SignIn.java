@@ -5,6 +5,7 @@ import dev.gatehouse.domain.directory.Passwords;
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.session.SignInSessions;
+import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.IssuedToken;
 import dev.gatehouse.domain.token.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,6 +33,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SignIn {
     public static final String WRONG_CREDENTIALS = "Incorrect user name or password.";
     private static final Duration TICKET_LIFETIME = Duration.ofMinutes(5);
+    /** Longer than any step the ±1 window still accepts. */
+    private static final Duration STEP_KEPT_FOR = Duration.ofMinutes(5);
     /** Verified against when the user does not exist, so that both cases take as long. */
     private static final String DUMMY_HASH = Passwords.hash("no such user: equal time");
 
@@ -43,16 +44,17 @@ public final class SignIn {
     private final SignInThrottle throttle;
     private final InstantSource clock;
     private final SecretKeySpec ticketKey;
-    private final Map<String, Long> usedSteps = new ConcurrentHashMap<>();
+    private final GatehouseStore store;
 
-    public SignIn(Directory directory, SignInSessions sessions, Tokens tokens, SignInThrottle throttle,
-                  InstantSource clock, byte[] instanceKey) {
+    public SignIn(Directory directory, SignInSessions sessions, Tokens tokens, GatehouseStore store,
+                  InstantSource clock) {
         this.directory = directory;
         this.sessions = sessions;
         this.tokens = tokens;
-        this.throttle = throttle;
+        this.store = store;
+        this.throttle = new SignInThrottle(store, clock);
         this.clock = clock;
-        this.ticketKey = new SecretKeySpec(instanceKey, "HmacSHA256");
+        this.ticketKey = new SecretKeySpec(store.instanceKey(), "HmacSHA256");
     }
 
     /** One submission of the sign-in form. {@code password} may be empty when a ticket is given. */
@@ -129,17 +131,13 @@ public final class SignIn {
         return Optional.empty();
     }
 
-    /** True once per user and step, and only for a step later than any used before: no replays. */
+    /**
+     * True once per user and step, and only for a step later than any used before: no replays, on
+     * this instance or another on the same store.
+     */
     private boolean claimStep(String userName, long step) {
-        boolean[] fresh = {false};
-        usedSteps.compute(userName, (name, before) -> {
-            if (before == null || before < step) {
-                fresh[0] = true;
-                return step;
-            }
-            return before;
-        });
-        return fresh[0];
+        Instant now = clock.instant();
+        return store.raiseCounter(CounterKeys.of("totp-step", userName), step, now, now.plus(STEP_KEPT_FOR));
     }
 
     private String ticketFor(String userName) {

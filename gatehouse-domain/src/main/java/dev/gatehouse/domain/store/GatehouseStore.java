@@ -59,6 +59,24 @@ public interface GatehouseStore extends AutoCloseable {
     /** Changes an authorization code atomically, as {@link #updateToken} does. */
     Optional<AuthorizationCode> updateAuthorizationCode(String id, UnaryOperator<AuthorizationCode> change);
 
+    /**
+     * Adds one to the counter under {@code key} and returns it, atomically across every instance on
+     * this store. A missing counter, or one expired at {@code at}, starts again at 1. The counter is
+     * kept until {@code expiresAt}.
+     */
+    Counter incrementCounter(String key, Instant at, Instant expiresAt);
+
+    /**
+     * Raises the counter under {@code key} to {@code value} when it is missing, expired at {@code at},
+     * or lower, atomically; true when it was raised (and is now kept until {@code expiresAt}).
+     */
+    boolean raiseCounter(String key, long value, Instant at, Instant expiresAt);
+
+    /** The counter under {@code key}; empty when there is none or it has expired at {@code now}. */
+    Optional<Counter> findCounter(String key, Instant now);
+
+    void deleteCounter(String key);
+
     /** A 256-bit secret made once per data set and kept with it; used to derive role secrets. */
     byte[] instanceKey();
 

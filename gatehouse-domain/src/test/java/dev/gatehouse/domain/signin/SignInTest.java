@@ -30,13 +30,18 @@ class SignInTest {
     private static final String HASH = Passwords.hash("right password");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:05Z"));
-    private final Gatehouse gatehouse = Gatehouse.create(new Directory("us-east-1", Duration.ofHours(8),
-            List.of(new User("ann", HASH, "ann@example.com", "Ann", Set.of(), Optional.empty()),
-                    new User("tom", HASH, "tom@example.com", "Tom", Set.of(), Optional.of(SECRET))),
-            List.of(new Account("111111111111", "A", "a@example.com")),
-            List.of(new PermissionSet("Admin", Duration.ofHours(1))),
-            List.of(new Assignment("111111111111", "Admin", new Assignment.ToUser("ann")))),
-            new InMemoryStore(), clock);
+    private final InMemoryStore store = new InMemoryStore();
+    private final Gatehouse gatehouse = instance();
+
+    private Gatehouse instance() {
+        return Gatehouse.create(new Directory("us-east-1", Duration.ofHours(8),
+                List.of(new User("ann", HASH, "ann@example.com", "Ann", Set.of(), Optional.empty()),
+                        new User("tom", HASH, "tom@example.com", "Tom", Set.of(), Optional.of(SECRET))),
+                List.of(new Account("111111111111", "A", "a@example.com")),
+                List.of(new PermissionSet("Admin", Duration.ofHours(1))),
+                List.of(new Assignment("111111111111", "Admin", new Assignment.ToUser("ann")))),
+                new InMemoryStore(store.data()), clock);
+    }
 
     private Outcome attempt(String user, String password) {
         return attempt(user, password, null, null, "10.0.0.1");
@@ -87,6 +92,26 @@ class SignInTest {
             attempt("ghost", "x");
         }
         assertThat(attempt("ghost", "x")).isInstanceOf(Throttled.class);
+    }
+
+    @Test
+    void instancesOnOneStoreCountFailuresTogether() {
+        Gatehouse other = instance();
+        attempt("ann", "wrong");
+        attempt("ann", "wrong");
+        assertThat(other.signIn().attempt(new Attempt("ann", "wrong", null, null, "10.0.0.2")))
+                .isInstanceOf(Rejected.class);
+        assertThat(attempt("ann", "right password")).as("the third failure was on the other instance")
+                .isInstanceOf(Throttled.class);
+    }
+
+    @Test
+    void aCodeSpentOnOneInstanceIsSpentOnAll() {
+        Gatehouse other = instance();
+        String code = Totp.codeAt(SECRET, clock.instant());
+        assertThat(attempt("tom", "right password", code, null, "10.0.0.1")).isInstanceOf(SignedIn.class);
+        assertThat(other.signIn().attempt(new Attempt("tom", "right password", code, null, "10.0.0.1")))
+                .isInstanceOfSatisfying(NeedsCode.class, n -> assertThat(n.message().orElseThrow()).contains("already used"));
     }
 
     @Test

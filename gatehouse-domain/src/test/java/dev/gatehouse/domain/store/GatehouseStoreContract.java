@@ -225,4 +225,88 @@ public abstract class GatehouseStoreContract {
         assertThat(store.findDeviceAuthorization("d1")).isEmpty();
         assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK")).isEmpty();
     }
+
+    @Test
+    void counterCountsUpAndSurvivesReopen() {
+        Instant later = NOW.plusSeconds(5);
+        assertThat(store.incrementCounter("k", NOW, NOW.plus(Duration.ofHours(1))).value()).isEqualTo(1);
+        Counter second = store.incrementCounter("k", later, later.plus(Duration.ofHours(1)));
+        assertThat(second).isEqualTo(new Counter("k", 2, later, later.plus(Duration.ofHours(1))));
+        reopen();
+        assertThat(store.findCounter("k", later)).contains(second);
+        assertThat(store.findCounter("other", later)).isEmpty();
+    }
+
+    @Test
+    void expiredCounterIsGoneAndStartsAgain() {
+        store.incrementCounter("k", NOW, NOW.plusSeconds(60));
+        store.incrementCounter("k", NOW, NOW.plusSeconds(60));
+        Instant after = NOW.plusSeconds(60);
+        assertThat(store.findCounter("k", after)).isEmpty();
+        assertThat(store.incrementCounter("k", after, after.plusSeconds(60)).value()).isEqualTo(1);
+    }
+
+    @Test
+    void deletedCounterStartsAgain() {
+        store.incrementCounter("k", NOW, NOW.plusSeconds(60));
+        store.deleteCounter("k");
+        store.deleteCounter("never-there");
+        assertThat(store.findCounter("k", NOW)).isEmpty();
+        assertThat(store.incrementCounter("k", NOW, NOW.plusSeconds(60)).value()).isEqualTo(1);
+    }
+
+    @Test
+    void counterIsRaisedOnlyByAHigherValue() {
+        Instant until = NOW.plusSeconds(300);
+        assertThat(store.raiseCounter("step", 100, NOW, until)).isTrue();
+        assertThat(store.raiseCounter("step", 100, NOW, until)).isFalse();
+        assertThat(store.raiseCounter("step", 99, NOW, until)).isFalse();
+        assertThat(store.raiseCounter("step", 101, NOW, until)).isTrue();
+        assertThat(store.findCounter("step", NOW).orElseThrow().value()).isEqualTo(101);
+        assertThat(store.raiseCounter("step", 50, until, until.plusSeconds(300))).as("expired counter").isTrue();
+    }
+
+    @Test
+    void concurrentIncrementsAreAllCounted() throws Exception {
+        int threads = 16;
+        int each = 10;
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> futures = IntStream.range(0, threads)
+                    .mapToObj(i -> pool.submit(() -> {
+                        for (int n = 0; n < each; n++) {
+                            store.incrementCounter("shared", NOW, NOW.plusSeconds(600));
+                        }
+                        return each;
+                    }))
+                    .toList();
+            for (Future<Integer> f : futures) {
+                f.get();
+            }
+        }
+        assertThat(store.findCounter("shared", NOW).orElseThrow().value()).isEqualTo(threads * each);
+    }
+
+    @Test
+    void concurrentRaisesToOneValueSucceedOnce() throws Exception {
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> futures = IntStream.range(0, 8)
+                    .mapToObj(i -> pool.submit(() -> store.raiseCounter("step", 7, NOW, NOW.plusSeconds(60))))
+                    .toList();
+            long winners = 0;
+            for (Future<Boolean> f : futures) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void purgeRemovesExpiredCounters() {
+        store.incrementCounter("old", NOW, NOW.plusSeconds(60));
+        store.incrementCounter("new", NOW, NOW.plus(Duration.ofDays(2)));
+        assertThat(store.purgeExpiredBefore(NOW.plus(Duration.ofDays(1)))).isPositive();
+        assertThat(store.findCounter("new", NOW)).isPresent();
+        store.incrementCounter("old", NOW, NOW.plus(Duration.ofDays(3)));
+        assertThat(store.findCounter("old", NOW).orElseThrow().value()).as("purged, so it starts again").isEqualTo(1);
+    }
 }

@@ -28,6 +28,7 @@ public final class InMemoryStore implements GatehouseStore {
         final Map<String, DeviceAuthorization> devices = new ConcurrentHashMap<>();
         final Map<String, String> userCodes = new ConcurrentHashMap<>();
         final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+        final Map<String, Counter> counters = new ConcurrentHashMap<>();
         final byte[] instanceKey = RandomIds.bytes(32);
     }
 
@@ -137,6 +138,31 @@ public final class InMemoryStore implements GatehouseStore {
     }
 
     @Override
+    public Counter incrementCounter(String key, Instant at, Instant expiresAt) {
+        return data.counters.compute(key, (k, current) -> Counter.incremented(current, k, at, expiresAt));
+    }
+
+    @Override
+    public boolean raiseCounter(String key, long value, Instant at, Instant expiresAt) {
+        boolean[] raised = {false};
+        data.counters.compute(key, (k, current) -> {
+            raised[0] = Counter.isRaisedBy(current, value, at);
+            return raised[0] ? new Counter(k, value, at, expiresAt) : current;
+        });
+        return raised[0];
+    }
+
+    @Override
+    public Optional<Counter> findCounter(String key, Instant now) {
+        return Optional.ofNullable(data.counters.get(key)).filter(c -> !c.isExpiredAt(now));
+    }
+
+    @Override
+    public void deleteCounter(String key) {
+        data.counters.remove(key);
+    }
+
+    @Override
     public long purgeExpiredBefore(Instant cutoff) {
         long before = count();
         data.sessions.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
@@ -146,12 +172,13 @@ public final class InMemoryStore implements GatehouseStore {
         data.devices.values().removeIf(d -> d.expiresAt().isBefore(cutoff));
         data.userCodes.values().removeIf(id -> !data.devices.containsKey(id));
         data.codes.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
+        data.counters.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
         return before - count();
     }
 
     private long count() {
         return data.sessions.size() + data.tokens.size() + data.roleSessions.size() + data.clients.size()
-                + data.devices.size() + data.userCodes.size() + data.codes.size();
+                + data.devices.size() + data.userCodes.size() + data.codes.size() + data.counters.size();
     }
 
     @Override

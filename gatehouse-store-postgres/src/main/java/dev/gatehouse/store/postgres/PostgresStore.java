@@ -7,11 +7,13 @@ import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.Counter;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.domain.token.RandomIds;
 import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.domain.token.TokenRecord;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,11 +53,13 @@ public final class PostgresStore implements GatehouseStore {
 
     private final HikariDataSource pool;
     private final byte[] instanceKey;
+    private final PostgresRateLimitBuckets rateLimitBuckets;
     private volatile boolean closed;
 
     private PostgresStore(HikariDataSource pool) {
         this.pool = pool;
         this.instanceKey = loadOrCreateInstanceKey();
+        this.rateLimitBuckets = new PostgresRateLimitBuckets(pool);
     }
 
     /** Opens the store in the connection's default schema, migrating it to the current version first. */
@@ -296,6 +300,57 @@ public final class PostgresStore implements GatehouseStore {
                 UPSERT_CODE, PostgresStore::bindCode, change);
     }
 
+    // ---- counters
+
+    @Override
+    public Counter incrementCounter(String key, Instant at, Instant expiresAt) {
+        // one statement, so the row lock makes concurrent increments from any instance add up
+        return withConnection("count", c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO counters AS c (key, value, updated_at, expires_at) VALUES (?, 1, ?, ?)
+                    ON CONFLICT (key) DO UPDATE SET
+                        value = CASE WHEN c.expires_at <= EXCLUDED.updated_at THEN 1 ELSE c.value + 1 END,
+                        updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at
+                    RETURNING *""")) {
+                ps.setString(1, key);
+                setInstant(ps, 2, at);
+                setInstant(ps, 3, expiresAt);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return readCounter(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean raiseCounter(String key, long value, Instant at, Instant expiresAt) {
+        return withConnection("raise a counter", c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO counters AS c (key, value, updated_at, expires_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at,
+                        expires_at = EXCLUDED.expires_at
+                    WHERE c.value < EXCLUDED.value OR c.expires_at <= EXCLUDED.updated_at""")) {
+                ps.setString(1, key);
+                ps.setLong(2, value);
+                setInstant(ps, 3, at);
+                setInstant(ps, 4, expiresAt);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Counter> findCounter(String key, Instant now) {
+        return query("read a counter", "SELECT * FROM counters WHERE key = ?", key, PostgresStore::readCounter)
+                .filter(counter -> !counter.isExpiredAt(now));
+    }
+
+    @Override
+    public void deleteCounter(String key) {
+        execute("delete a counter", "DELETE FROM counters WHERE key = ?", ps -> ps.setString(1, key));
+    }
+
     // ---- instance key, purge, health, close
 
     @Override
@@ -303,13 +358,24 @@ public final class PostgresStore implements GatehouseStore {
         return instanceKey.clone();
     }
 
-    /** Deletes, in one transaction, every record that expired before {@code cutoff}; returns how many rows. */
+    /**
+     * The token buckets of the API rate limits, kept in this database so that every instance on it
+     * takes from the same ones (Bucket4j's proxy manager; keys are the limiters' own).
+     */
+    public ProxyManager<String> rateLimitBuckets() {
+        return rateLimitBuckets.proxyManager();
+    }
+
+    /**
+     * Deletes, in one transaction, every record that expired before {@code cutoff}, then the rate-limit
+     * buckets idle long enough to be full again; returns how many rows.
+     */
     @Override
     public long purgeExpiredBefore(Instant cutoff) {
-        return inTransaction("purge expired records", c -> {
+        long records = inTransaction("purge expired records", c -> {
             long count = 0;
             for (String table : List.of("sessions", "tokens", "role_sessions", "clients", "device_authorizations",
-                    "authorization_codes")) {
+                    "authorization_codes", "counters")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?")) {
                     setInstant(ps, 1, cutoff);
                     count += ps.executeUpdate();
@@ -317,6 +383,11 @@ public final class PostgresStore implements GatehouseStore {
             }
             return count;
         });
+        try {
+            return records + rateLimitBuckets.purgeIdle();
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("PostgreSQL could not purge idle rate-limit buckets: " + describe(e), e);
+        }
     }
 
     @Override
@@ -607,6 +678,11 @@ public final class PostgresStore implements GatehouseStore {
                 rs.getString("redirect_uri"), rs.getString("code_challenge"), getList(rs, "scopes"),
                 rs.getString("session_id"), getInstant(rs, "created_at"), getInstant(rs, "expires_at"),
                 rs.getBoolean("used"));
+    }
+
+    private static Counter readCounter(ResultSet rs) throws SQLException {
+        return new Counter(rs.getString("key"), rs.getLong("value"), getInstant(rs, "updated_at"),
+                getInstant(rs, "expires_at"));
     }
 
     /** Millisecond precision, as the embedded store keeps times. */

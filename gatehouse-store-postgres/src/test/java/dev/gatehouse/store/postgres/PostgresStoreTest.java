@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.StoreUnavailableException;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +65,25 @@ class PostgresStoreTest {
             assertThat(b.findSession("s1").orElseThrow().endedAt()).contains(NOW.plusSeconds(5));
         } finally {
             stores.forEach(PostgresStore::close);
+        }
+    }
+
+    @Test
+    void instancesTakeFromTheSameRateLimitBucket() {
+        String schema = newSchema();
+        String url = TestPostgres.jdbcUrl();
+        BucketConfiguration tenPerMinute = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(10).refillIntervally(10, Duration.ofMinutes(1)))
+                .build();
+        try (PostgresStore a = PostgresStore.open(url, schema); PostgresStore b = PostgresStore.open(url, schema)) {
+            Bucket onA = a.rateLimitBuckets().getProxy("token:t1", () -> tenPerMinute);
+            Bucket onB = b.rateLimitBuckets().getProxy("token:t1", () -> tenPerMinute);
+            assertThat(onA.tryConsume(6)).isTrue();
+            assertThat(onB.getAvailableTokens()).isEqualTo(4);
+            assertThat(onB.tryConsume(4)).isTrue();
+            assertThat(onA.tryConsume(1)).as("emptied through the other instance").isFalse();
+            assertThat(b.rateLimitBuckets().getProxy("token:t2", () -> tenPerMinute).tryConsume(10))
+                    .as("another key has its own bucket").isTrue();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.Counter;
 import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.domain.token.TokenRecord;
 import java.io.ByteArrayInputStream;
@@ -191,6 +192,22 @@ final class RecordCodec {
             Instant expiresAt = Instant.ofEpochMilli(in.readLong());
             return new AuthorizationCode(in.readUTF(), readBytes(in), in.readUTF(), in.readUTF(), in.readUTF(),
                     readStrings(in), in.readUTF(), Instant.ofEpochMilli(in.readLong()), expiresAt, in.readBoolean());
+        });
+    }
+
+    static byte[] encode(Counter c) {
+        return write(out -> {
+            out.writeLong(c.expiresAt().toEpochMilli());
+            out.writeUTF(c.key());
+            out.writeLong(c.value());
+            out.writeLong(c.updatedAt().toEpochMilli());
+        });
+    }
+
+    static Counter decodeCounter(byte[] bytes) {
+        return read(bytes, in -> {
+            Instant expiresAt = Instant.ofEpochMilli(in.readLong());
+            return new Counter(in.readUTF(), in.readLong(), Instant.ofEpochMilli(in.readLong()), expiresAt);
         });
     }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.Counter;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.domain.token.RandomIds;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -57,6 +59,7 @@ public final class RocksDbStore implements GatehouseStore {
     private final ColumnFamilyHandle deviceAuthorizations;
     private final ColumnFamilyHandle userCodes;
     private final ColumnFamilyHandle authorizationCodes;
+    private final ColumnFamilyHandle counters;
     private final List<ColumnFamilyHandle> expiring;
     /** Atomic read-change-write per key: one lock stripe per key hash. */
     private final Lock[] stripes = new Lock[1024];
@@ -77,7 +80,9 @@ public final class RocksDbStore implements GatehouseStore {
         this.deviceAuthorizations = handles.get(5);
         this.userCodes = handles.get(6);
         this.authorizationCodes = handles.get(7);
-        this.expiring = List.of(sessions, tokens, roleSessions, clients, deviceAuthorizations, userCodes, authorizationCodes);
+        this.counters = handles.get(8);
+        this.expiring = List.of(sessions, tokens, roleSessions, clients, deviceAuthorizations, userCodes,
+                authorizationCodes, counters);
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -106,7 +111,8 @@ public final class RocksDbStore implements GatehouseStore {
                     new ColumnFamilyDescriptor(bytes("clients"), cfOptions),
                     new ColumnFamilyDescriptor(bytes("device_authorizations"), cfOptions),
                     new ColumnFamilyDescriptor(bytes("user_codes"), cfOptions),
-                    new ColumnFamilyDescriptor(bytes("authorization_codes"), cfOptions));
+                    new ColumnFamilyDescriptor(bytes("authorization_codes"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("counters"), cfOptions));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(options, directory.toString(), descriptors, handles);
             return new RocksDbStore(db, options, cfOptions, handles);
@@ -212,6 +218,33 @@ public final class RocksDbStore implements GatehouseStore {
     }
 
     @Override
+    public Counter incrementCounter(String key, Instant at, Instant expiresAt) {
+        return compute(counters, key, RecordCodec::decodeCounter, RecordCodec::encode,
+                current -> Counter.incremented(current.orElse(null), key, at, expiresAt));
+    }
+
+    @Override
+    public boolean raiseCounter(String key, long value, Instant at, Instant expiresAt) {
+        Counter raised = new Counter(key, value, at, expiresAt);
+        return compute(counters, key, RecordCodec::decodeCounter, RecordCodec::encode,
+                current -> Counter.isRaisedBy(current.orElse(null), value, at) ? raised : current.get()) == raised;
+    }
+
+    @Override
+    public Optional<Counter> findCounter(String key, Instant now) {
+        return get(counters, key, RecordCodec::decodeCounter).filter(c -> !c.isExpiredAt(now));
+    }
+
+    @Override
+    public void deleteCounter(String key) {
+        byte[] k = bytes(key);
+        withLock(key, () -> {
+            committer.commit(batch -> delete(batch, counters, k));
+            return null;
+        });
+    }
+
+    @Override
     public byte[] instanceKey() {
         return instanceKey.clone();
     }
@@ -287,9 +320,7 @@ public final class RocksDbStore implements GatehouseStore {
      */
     private <T> Optional<T> update(ColumnFamilyHandle family, String key, Function<byte[], T> decode,
                                    Function<T, byte[]> encode, UnaryOperator<T> change) {
-        Lock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
-        lock.lock();
-        try {
+        return withLock(key, () -> {
             Optional<T> current = get(family, key, decode);
             if (current.isEmpty()) {
                 return current;
@@ -300,6 +331,32 @@ public final class RocksDbStore implements GatehouseStore {
                 committer.commit(batch -> put(batch, family, key, value));
             }
             return Optional.of(next);
+        });
+    }
+
+    /** As {@link #update}, for a record that may not exist yet: {@code change} sees it, or empty. */
+    private <T> T compute(ColumnFamilyHandle family, String key, Function<byte[], T> decode,
+                          Function<T, byte[]> encode, Function<Optional<T>, T> change) {
+        return withLock(key, () -> {
+            Optional<T> current = get(family, key, decode);
+            T next = change.apply(current);
+            if (current.isEmpty() || next != current.get()) {
+                byte[] value = encode.apply(next);
+                committer.commit(batch -> put(batch, family, key, value));
+            }
+            return next;
+        });
+    }
+
+    /**
+     * Runs {@code work} with the key's lock held, through its durable commit, so that two changes of
+     * one record never interleave.
+     */
+    private <T> T withLock(String key, Supplier<T> work) {
+        Lock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return work.get();
         } finally {
             lock.unlock();
         }

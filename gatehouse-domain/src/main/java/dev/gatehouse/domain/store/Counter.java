@@ -1,0 +1,25 @@
+package dev.gatehouse.domain.store;
+
+import java.time.Instant;
+
+/**
+ * A number the store keeps under a key until it expires, shared by every instance on one store:
+ * failed sign-ins counted per user name and per address, the last TOTP step a user spent.
+ */
+public record Counter(String key, long value, Instant updatedAt, Instant expiresAt) {
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** This counter after one more at {@code at}; a missing or expired counter starts again at 1. */
+    public static Counter incremented(Counter current, String key, Instant at, Instant expiresAt) {
+        long value = current == null || current.isExpiredAt(at) ? 1 : current.value() + 1;
+        return new Counter(key, value, at, expiresAt);
+    }
+
+    /** True when {@code value} is higher than this counter's, or this counter is missing or expired. */
+    public static boolean isRaisedBy(Counter current, long value, Instant at) {
+        return current == null || current.isExpiredAt(at) || value > current.value();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.gatehouse.store.postgres;
+
+import static dev.gatehouse.store.postgres.Columns.getInstant;
+import static dev.gatehouse.store.postgres.Columns.getOptionalInstant;
+import static dev.gatehouse.store.postgres.Columns.setInstant;
+
+import dev.gatehouse.domain.session.SignInSession;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The {@code sessions} table: sign-in sessions, their SQL and their row mapping. */
+final class SessionTable {
+    private final Database database;
+
+    SessionTable(Database database) {
+        this.database = database;
+    }
+
+    void save(SignInSession s) {
+        database.execute("save a session", """
+                INSERT INTO sessions (id, user_name, created_at, expires_at, ended_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET user_name = EXCLUDED.user_name, created_at = EXCLUDED.created_at,
+                    expires_at = EXCLUDED.expires_at, ended_at = EXCLUDED.ended_at""",
+                ps -> bind(ps, s));
+    }
+
+    Optional<SignInSession> find(String sessionId) {
+        return database.query("read a session", "SELECT * FROM sessions WHERE id = ?", sessionId, SessionTable::read);
+    }
+
+    void end(String sessionId, Instant endedAt) {
+        database.update("end a session", "sessions", "id", sessionId, SessionTable::read,
+                """
+                UPDATE sessions SET ended_at = ? WHERE id = ?""",
+                (ps, s) -> {
+                    setInstant(ps, 1, s.endedAt());
+                    ps.setString(2, s.id());
+                },
+                s -> s.endedAt().isPresent() ? s : s.endedAt(endedAt));
+    }
+
+    private static void bind(PreparedStatement ps, SignInSession s) throws SQLException {
+        ps.setString(1, s.id());
+        ps.setString(2, s.userName());
+        setInstant(ps, 3, s.createdAt());
+        setInstant(ps, 4, s.expiresAt());
+        setInstant(ps, 5, s.endedAt());
+    }
+
+    private static SignInSession read(ResultSet rs) throws SQLException {
+        return new SignInSession(rs.getString("id"), rs.getString("user_name"), getInstant(rs, "created_at"),
+                getInstant(rs, "expires_at"), getOptionalInstant(rs, "ended_at"));
+    }
+}

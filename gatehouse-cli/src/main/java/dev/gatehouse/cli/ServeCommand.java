@@ -6,10 +6,11 @@ import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.directory.Account;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
-import dev.gatehouse.domain.store.GatehouseStore;
+import dev.gatehouse.server.limits.SharedRateLimitBuckets;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.io.PrintWriter;
@@ -74,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system());
         GatehouseServer server;
         try {
-            server = GatehouseServer.start(gatehouse, ServerSettings.of(host, port, loaded.limits()));
+            server = GatehouseServer.start(gatehouse, settings(store, loaded));
         } catch (RuntimeException e) {
             store.close();
             err.println("gatehouse: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
@@ -89,6 +90,14 @@ public final class ServeCommand implements Callable<Integer> {
         printBanner(loaded, server);
         stopped.await();
         return 0;
+    }
+
+    /** On PostgreSQL, the rate limits count in the database, so that instances on it share them. */
+    private ServerSettings settings(GatehouseStore store, GatehouseConfig loaded) {
+        ServerSettings settings = ServerSettings.of(host, port, loaded.limits());
+        return store instanceof PostgresStore shared
+                ? settings.withBuckets(new SharedRateLimitBuckets(shared.rateLimitBuckets()))
+                : settings;
     }
 
     private void printBanner(GatehouseConfig loaded, GatehouseServer server) {

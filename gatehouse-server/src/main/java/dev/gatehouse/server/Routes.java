@@ -42,9 +42,9 @@ final class Routes {
 
     static RoutingHandler build(Gatehouse gatehouse, ServerSettings settings, Executor executor) {
         var portal = gatehouse.portal();
-        var auth = new PortalAuthenticator(portal, settings.limits().perToken());
+        var auth = new PortalAuthenticator(portal, settings.limits().perToken(), settings.buckets());
         var shedder = new LoadShedder(settings.limits().maxInFlight());
-        var perAddress = new AddressRateLimit(settings.limits().perAddress());
+        var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), executor);
         Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT);
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT);
         var clients = gatehouse.clients();

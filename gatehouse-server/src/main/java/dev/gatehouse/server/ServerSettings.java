@@ -1,17 +1,25 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.config.Limits;
+import dev.gatehouse.server.limits.RateLimitBuckets;
 
 /**
  * How the HTTP service listens and what it accepts.
  *
  * @param port 0 picks a free port
+ * @param buckets where the rate limits' token buckets live: this process, or a store every instance shares
  */
-public record ServerSettings(String host, int port, Limits limits, long maxBodyBytes, int maxHeaderBytes) {
+public record ServerSettings(String host, int port, Limits limits, long maxBodyBytes, int maxHeaderBytes,
+                             RateLimitBuckets buckets) {
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
 
     public static ServerSettings of(String host, int port, Limits limits) {
-        return new ServerSettings(host, port, limits, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADER_BYTES);
+        return new ServerSettings(host, port, limits, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADER_BYTES,
+                RateLimitBuckets.local());
+    }
+
+    public ServerSettings withBuckets(RateLimitBuckets shared) {
+        return new ServerSettings(host, port, limits, maxBodyBytes, maxHeaderBytes, shared);
     }
 }

@@ -40,7 +40,12 @@ public final class ApiDispatcher implements HttpHandler {
             return;
         }
         RequestBody.limit(exchange, maxBodyBytes);
-        exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
+        } else {
+            // already on a worker (a guard before this one had to leave the I/O thread)
+            run(exchange).writeOnIoThread(exchange);
+        }
     }
 
     private WireResponse run(HttpServerExchange exchange) {

@@ -2,32 +2,55 @@ package dev.gatehouse.server.limits;
 
 import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.domain.error.ErrorCode;
-import dev.gatehouse.server.wire.AwsErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
 import io.undertow.server.HttpHandler;
-import java.net.InetAddress;
+import io.undertow.server.HttpServerExchange;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Per-client-address rate limit, checked on the I/O thread before any other work. */
+/**
+ * Per-client-address rate limit, checked before any other work: on the I/O thread when the buckets
+ * are in this process, on a virtual thread when they are shared (a check may wait for the store).
+ */
 public final class AddressRateLimit {
-    private final KeyedRateLimiter<InetAddress> limiter;
+    private static final Logger LOG = LoggerFactory.getLogger(AddressRateLimit.class);
 
-    public AddressRateLimit(RateLimit limit) {
-        this.limiter = new KeyedRateLimiter<>(limit);
-    }
+    private final KeyedRateLimiter limiter;
+    private final Executor executor;
 
-    /** Guards an access-portal route. */
-    public HttpHandler guard(HttpHandler next) {
-        return guard(next, AwsErrors.FORMAT);
+    public AddressRateLimit(RateLimit limit, RateLimitBuckets buckets, Executor executor) {
+        this.limiter = new KeyedRateLimiter("address", limit, buckets);
+        this.executor = executor;
     }
 
     /** Guards a route, answering in its API's error format. */
     public HttpHandler guard(HttpHandler next, ErrorFormat errors) {
-        return exchange -> {
-            if (!limiter.tryAcquire(exchange.getSourceAddress().getAddress())) {
+        HttpHandler check = exchange -> {
+            if (!limiter.tryAcquire(addressOf(exchange))) {
                 errors.send(exchange, ErrorCode.TOO_MANY_REQUESTS, "Rate exceeded for your address; slow down and retry");
                 return;
             }
             next.handleRequest(exchange);
         };
+        if (!limiter.mayBlock()) {
+            return check;
+        }
+        // a plain task, not a handler: Undertow would end the exchange when a dispatched handler
+        // returns, while the operation behind this guard answers later from the I/O thread
+        return exchange -> exchange.dispatch(executor, () -> {
+            try {
+                check.handleRequest(exchange);
+            } catch (Exception e) {
+                LOG.error("{} {}: the address limit check failed", exchange.getRequestMethod(),
+                        exchange.getRequestPath(), e);
+                exchange.setStatusCode(500);
+                exchange.endExchange();
+            }
+        });
+    }
+
+    private static String addressOf(HttpServerExchange exchange) {
+        return exchange.getSourceAddress().getAddress().getHostAddress();
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.portal.AccessPortal;
 import dev.gatehouse.domain.portal.Caller;
 import dev.gatehouse.server.limits.KeyedRateLimiter;
+import dev.gatehouse.server.limits.RateLimitBuckets;
 import dev.gatehouse.server.wire.WireHeaders;
 import io.undertow.server.HttpServerExchange;
 
@@ -17,11 +18,11 @@ public final class PortalAuthenticator {
     private static final int MAX_TOKEN_LENGTH = 8192;
 
     private final AccessPortal portal;
-    private final KeyedRateLimiter<String> perToken;
+    private final KeyedRateLimiter perToken;
 
-    public PortalAuthenticator(AccessPortal portal, RateLimit perTokenLimit) {
+    public PortalAuthenticator(AccessPortal portal, RateLimit perTokenLimit, RateLimitBuckets buckets) {
         this.portal = portal;
-        this.perToken = new KeyedRateLimiter<>(perTokenLimit);
+        this.perToken = new KeyedRateLimiter("token", perTokenLimit, buckets);
     }
 
     public Caller authenticate(HttpServerExchange exchange) {

@@ -29,7 +29,12 @@ public final class PageDispatcher implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
+        } else {
+            // already on a worker (a guard before this one had to leave the I/O thread)
+            run(exchange).writeOnIoThread(exchange);
+        }
     }
 
     private PageResponse run(HttpServerExchange exchange) {

@@ -54,17 +54,17 @@ public final class TestPostgres {
     }
 
     /** The same database, reached through {@code 127.0.0.1:port} instead (for a proxy in between). */
-    static String jdbcUrlThroughPort(int port) {
+    public static String jdbcUrlThroughPort(int port) {
         URI uri = URI.create(jdbcUrl().substring("jdbc:".length()));
         return "jdbc:postgresql://127.0.0.1:" + port + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    static String targetHost() {
+    public static String targetHost() {
         return URI.create(jdbcUrl().substring("jdbc:".length())).getHost();
     }
 
-    static int targetPort() {
+    public static int targetPort() {
         int port = URI.create(jdbcUrl().substring("jdbc:".length())).getPort();
         return port == -1 ? 5432 : port;
     }

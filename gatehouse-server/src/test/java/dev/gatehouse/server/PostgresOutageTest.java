@@ -1,0 +1,103 @@
+package dev.gatehouse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.config.Limits;
+import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.signin.SignIn;
+import dev.gatehouse.server.limits.SharedRateLimitBuckets;
+import dev.gatehouse.store.postgres.PostgresStore;
+import dev.gatehouse.store.postgres.TcpProxy;
+import dev.gatehouse.store.postgres.TestPostgres;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
+
+/**
+ * The service on PostgreSQL through a link the test can cut, as a crashed database or a network
+ * failure would: while it is cut, what needs the database answers 503 and /health says why, and no
+ * Logout is acknowledged; once it is back, the service serves again by itself, without a restart.
+ */
+class PostgresOutageTest {
+    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void anOutageIsAnsweredWith503AndTheServiceRecoversByItself() throws Exception {
+        String schema = TestPostgres.newSchemaName();
+        try (TcpProxy link = new TcpProxy(TestPostgres.targetHost(), TestPostgres.targetPort()).start();
+             PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrlThroughPort(link.port()), schema)) {
+            Gatehouse gatehouse = Gatehouse.create(TestDirectory.create(), store, InstantSource.system());
+            ServerSettings settings = ServerSettings.of("127.0.0.1", 0, Limits.DEFAULTS)
+                    .withBuckets(new SharedRateLimitBuckets(store.rateLimitBuckets()));
+            try (GatehouseServer server = GatehouseServer.start(gatehouse, settings);
+                 SsoClient sso = StockSdk.sso(server.baseUrl(), o -> o.retryPolicy(p -> p.numRetries(0)))) {
+                var alice = gatehouse.directory().user("alice").orElseThrow();
+                String token = gatehouse.tokens().issueAccessToken(gatehouse.sessions().start(alice), "test").secret();
+                var browser = (SignIn.SignedIn) gatehouse.signIn().attempt(
+                        new SignIn.Attempt("alice", TestDirectory.PASSWORD, null, null, "127.0.0.1"));
+                assertThat(sso.listAccounts(r -> r.accessToken(token)).accountList()).hasSize(3);
+                assertThat(health(server).statusCode()).isEqualTo(200);
+
+                link.cut();
+
+                HttpResponse<String> down = health(server);
+                assertThat(down.statusCode()).isEqualTo(503);
+                assertThat(down.body()).contains("PostgreSQL unreachable");
+                expectUnavailable(() -> sso.listAccounts(r -> r.accessToken(token)));
+                expectUnavailable(() -> sso.logout(r -> r.accessToken(token)));
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.baseUrl().resolve("/portal"))
+                        .header("Cookie", "gh_session=" + browser.browserToken().secret()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as("pages too").isEqualTo(503);
+
+                link.start();
+
+                awaitUntil(() -> health(server).statusCode() == 200);
+                assertThat(sso.listAccounts(r -> r.accessToken(token)).accountList())
+                        .as("the Logout refused during the outage did not happen").hasSize(3);
+                sso.logout(r -> r.accessToken(token));
+                assertThatThrownBy(() -> sso.listAccounts(r -> r.accessToken(token)))
+                        .isInstanceOf(UnauthorizedException.class);
+            }
+        } finally {
+            TestPostgres.dropSchemas(List.of(schema));
+        }
+    }
+
+    private static void expectUnavailable(Runnable call) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailableException");
+                });
+    }
+
+    private HttpResponse<String> health(GatehouseServer server) {
+        try {
+            return http.send(HttpRequest.newBuilder(server.baseUrl().resolve("/health")).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("GET /health failed", e);
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("recovered in time").isLessThan(RECOVERY_DEADLINE);
+            Thread.sleep(200);
+        }
+        System.err.printf("Service available again %d ms after the database link came back%n",
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}

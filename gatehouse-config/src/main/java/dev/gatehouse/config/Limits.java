@@ -1,10 +1,15 @@
 package dev.gatehouse.config;
 
+import java.util.List;
+
 /**
  * Protection against overload: rate limits per access token and per client address, and a bound
  * on requests in flight past which the service answers 429 at once instead of queueing.
+ *
+ * @param trustedProxies load balancers in front of the service: for requests from these, the client
+ *                       address (for the per-address limits) is taken from {@code X-Forwarded-For}
  */
-public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight) {
+public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, List<AddressRange> trustedProxies) {
     /** Defaults: generous for people and build farms, tight enough to stop a runaway loop. */
     public static final Limits DEFAULTS = new Limits(new RateLimit(100, 50), new RateLimit(2000, 1000), 1024);
 
@@ -12,5 +17,11 @@ public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight) 
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1");
         }
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** No trusted proxies: the client address is the connection's peer. */
+    public Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight) {
+        this(perToken, perAddress, maxInFlight, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the Gatehouse-only {@code limits} section; every missing piece takes its value from {@link Limits#DEFAULTS}. */
@@ -9,15 +11,27 @@ final class LimitsReader {
 
     static Limits read(YamlValue section) {
         Limits defaults = Limits.DEFAULTS;
-        return section.map("perToken", "perAddress", "maxInFlight")
+        return section.map("perToken", "perAddress", "maxInFlight", "trustedProxies")
                 .map(m -> new Limits(
                         rateLimit(m.get("perToken"), defaults.perToken()),
                         rateLimit(m.get("perAddress"), defaults.perAddress()),
                         m.get("maxInFlight")
                                 .flatMap(v -> v.integer(1, Integer.MAX_VALUE))
                                 .map(Long::intValue)
-                                .orElse(defaults.maxInFlight())))
+                                .orElse(defaults.maxInFlight()),
+                        m.get("trustedProxies").map(LimitsReader::addressRanges).orElse(List.of())))
                 .orElse(defaults);
+    }
+
+    private static List<AddressRange> addressRanges(YamlValue value) {
+        List<AddressRange> ranges = new ArrayList<>();
+        for (YamlValue item : value.list().orElse(List.of())) {
+            item.string(text -> AddressRange.parse(text).isPresent(),
+                            "'%s' is not an IP address or CIDR block (e.g. 10.0.0.5 or 10.0.0.0/8)")
+                    .flatMap(AddressRange::parse)
+                    .ifPresent(ranges::add);
+        }
+        return ranges;
     }
 
     private static RateLimit rateLimit(Optional<YamlValue> value, RateLimit defaults) {

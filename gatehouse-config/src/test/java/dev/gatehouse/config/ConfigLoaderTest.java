@@ -94,6 +94,7 @@ class ConfigLoaderTest {
                 limits:
                   perToken: {capacity: 0}
                   maxInFlight: 16
+                  trustedProxies: [10.0.0.5, 192.168.0.0/16, "fd00::/8"]
                 """.formatted(bcrypt, argon2id));
 
         GatehouseConfig config = ConfigLoader.load(file);
@@ -101,6 +102,12 @@ class ConfigLoaderTest {
 
         assertThat(config.source()).isEqualTo(file.toString());
         assertThat(config.startUrl()).contains("https://portal.example.com/start");
+        assertThat(config.limits().trustedProxies()).extracting(AddressRange::toString)
+                .containsExactly("10.0.0.5/32", "192.168.0.0/16", "fd00:0:0:0:0:0:0:0/8");
+        AddressRange lan = config.limits().trustedProxies().get(1);
+        assertThat(lan.contains(AddressRange.literal("192.168.7.9").orElseThrow())).isTrue();
+        assertThat(lan.contains(AddressRange.literal("192.169.0.1").orElseThrow())).isFalse();
+        assertThat(lan.contains(AddressRange.literal("::1").orElseThrow())).isFalse();
         assertThat(directory.region()).isEqualTo("eu-central-1");
         assertThat(directory.signInSessionDuration()).isEqualTo(Duration.ofDays(1));
 
@@ -124,7 +131,8 @@ class ConfigLoaderTest {
         assertThat(Passwords.verify("y", directory.user("erin@example.com").orElseThrow().passwordHash())).isTrue();
         assertThat(directory.permissionSet("ReadOnly").orElseThrow().sessionDuration()).isEqualTo(Duration.ofHours(1));
 
-        assertThat(config.limits()).isEqualTo(new Limits(new RateLimit(0, 50), new RateLimit(2000, 1000), 16));
+        assertThat(config.limits()).isEqualTo(new Limits(new RateLimit(0, 50), new RateLimit(2000, 1000), 16,
+                config.limits().trustedProxies()));
         assertThat(config.limits().perToken().enabled()).isFalse();
     }
 

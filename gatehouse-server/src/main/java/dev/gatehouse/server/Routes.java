@@ -4,6 +4,7 @@ import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
+import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.NotFoundHandlers;
 import dev.gatehouse.server.limits.AddressRateLimit;
 import dev.gatehouse.server.limits.LoadShedder;
@@ -44,7 +45,9 @@ final class Routes {
         var portal = gatehouse.portal();
         var auth = new PortalAuthenticator(portal, settings.limits().perToken(), settings.buckets());
         var shedder = new LoadShedder(settings.limits().maxInFlight());
-        var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), executor);
+        var clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
+        var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), clientAddresses,
+                executor);
         Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT);
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT);
         var clients = gatehouse.clients();
@@ -55,7 +58,7 @@ final class Routes {
         var pageErrors = new PageErrors(pages);
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
                 new PageDispatcher(pages, handler, executor), pageErrors), pageErrors));
-        var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf);
+        var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses);
         var device = new DevicePage(gatehouse.deviceAuthorizations(), browser, pages, csrf);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(gatehouse, browser, pages, csrf);

@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.config.AddressRange;
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.config.RateLimit;
 import java.net.http.HttpClient;
@@ -176,5 +177,36 @@ class RateLimitTest {
                 .isGreaterThan(calls);
         // a call that still failed did so only after all 3 attempts were throttled
         assertThat(counter.throttled.get()).isGreaterThanOrEqualTo(3 * surfaced);
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnBucket() throws Exception {
+        var trusted = List.of(AddressRange.parse("127.0.0.1").orElseThrow());
+        service = new TestService(dataDir, new Limits(RateLimit.OFF, new RateLimit(3, 1), 1024, trusted));
+        String token = service.signIn("alice");
+        assertThat(statuses(token, "203.0.113.7", 4)).containsExactly(200, 200, 200, 429);
+        assertThat(statuses(token, "203.0.113.8", 1)).as("another client behind the proxy").containsExactly(200);
+        assertThat(statuses(token, "203.0.113.8, 127.0.0.1", 3))
+                .as("a trusted hop on the right is skipped").containsExactly(200, 200, 429);
+    }
+
+    @Test
+    void forwardedForFromAnUntrustedPeerIsIgnored() throws Exception {
+        service = new TestService(dataDir, new Limits(RateLimit.OFF, new RateLimit(3, 1), 1024));
+        String token = service.signIn("alice");
+        assertThat(statuses(token, "203.0.113.7", 3)).containsExactly(200, 200, 200);
+        assertThat(statuses(token, "203.0.113.9", 1)).as("a client cannot pick its own bucket").containsExactly(429);
+    }
+
+    private List<Integer> statuses(String token, String forwardedFor, int count) throws Exception {
+        HttpClient http = closeLater(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        HttpRequest request = HttpRequest.newBuilder(service.baseUrl().resolve("/assignment/accounts"))
+                .timeout(Duration.ofSeconds(10)).header("x-amz-sso_bearer_token", token)
+                .header("X-Forwarded-For", forwardedFor).GET().build();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            statuses.add(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        return statuses;
     }
 }

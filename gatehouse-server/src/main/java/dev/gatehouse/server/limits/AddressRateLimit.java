@@ -2,9 +2,9 @@ package dev.gatehouse.server.limits;
 
 import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.wire.ErrorFormat;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +17,20 @@ public final class AddressRateLimit {
     private static final Logger LOG = LoggerFactory.getLogger(AddressRateLimit.class);
 
     private final KeyedRateLimiter limiter;
+    private final ClientAddresses clientAddresses;
     private final Executor executor;
 
-    public AddressRateLimit(RateLimit limit, RateLimitBuckets buckets, Executor executor) {
+    public AddressRateLimit(RateLimit limit, RateLimitBuckets buckets, ClientAddresses clientAddresses,
+                            Executor executor) {
         this.limiter = new KeyedRateLimiter("address", limit, buckets);
+        this.clientAddresses = clientAddresses;
         this.executor = executor;
     }
 
     /** Guards a route, answering in its API's error format. */
     public HttpHandler guard(HttpHandler next, ErrorFormat errors) {
         HttpHandler check = exchange -> {
-            if (!limiter.tryAcquire(addressOf(exchange))) {
+            if (!limiter.tryAcquire(clientAddresses.of(exchange))) {
                 errors.send(exchange, ErrorCode.TOO_MANY_REQUESTS, "Rate exceeded for your address; slow down and retry");
                 return;
             }
@@ -48,9 +51,5 @@ public final class AddressRateLimit {
                 exchange.endExchange();
             }
         });
-    }
-
-    private static String addressOf(HttpServerExchange exchange) {
-        return exchange.getSourceAddress().getAddress().getHostAddress();
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.server.pages;
 
 import dev.gatehouse.domain.signin.SignIn;
 import dev.gatehouse.domain.signin.SignIn.Attempt;
+import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.Forms;
 import dev.gatehouse.server.web.PageResponse;
@@ -20,12 +21,14 @@ public final class SignInPage {
     private final BrowserSessions browser;
     private final Pages pages;
     private final Csrf csrf;
+    private final ClientAddresses clientAddresses;
 
-    public SignInPage(SignIn signIn, BrowserSessions browser, Pages pages, Csrf csrf) {
+    public SignInPage(SignIn signIn, BrowserSessions browser, Pages pages, Csrf csrf, ClientAddresses clientAddresses) {
         this.signIn = signIn;
         this.browser = browser;
         this.pages = pages;
         this.csrf = csrf;
+        this.clientAddresses = clientAddresses;
     }
 
     public PageResponse show(HttpServerExchange exchange) {
@@ -42,7 +45,7 @@ public final class SignInPage {
             return pages.formExpired();
         }
         String next = LocalPaths.safeNext(form.get("next"));
-        String address = exchange.getSourceAddress().getAddress().getHostAddress();
+        String address = clientAddresses.of(exchange);
         SignIn.Outcome outcome = signIn.attempt(new Attempt(form.get("username"), form.get("password"),
                 form.get("otp"), form.get("ticket"), address));
         return switch (outcome) {

@@ -175,6 +175,9 @@ final class Database {
             s.execute("SELECT 1");
             return Optional.empty();
         } catch (SQLException | RuntimeException e) {
+            if (isPoolExhausted(e)) {
+                return Optional.of("PostgreSQL busy: " + describe(e));
+            }
             if (isConnectionLoss(e)) {
                 dropPooledConnections();
             }
@@ -193,6 +196,9 @@ final class Database {
     private RuntimeException failure(String what, SQLException e) {
         if (closed) {
             return new StoreUnavailableException("The PostgreSQL store is closed; cannot " + what, e);
+        }
+        if (isPoolExhausted(e)) {
+            return new StoreUnavailableException("PostgreSQL busy, could not " + what + ": " + describe(e), e);
         }
         if (isConnectionLoss(e)) {
             dropPooledConnections();
@@ -218,10 +224,23 @@ final class Database {
         }
     }
 
-    /** Connection-class errors: the database is down, restarting, refusing connections, or the link broke. */
+    /**
+     * Every pooled connection was in use for the whole connection timeout, and none failed: the
+     * database is slow or the load high, but it is there. (When connecting fails, the pool names that
+     * failure as the cause.) Not a reason to drop the pool's connections: that would only add
+     * reconnecting to the load.
+     */
+    static boolean isPoolExhausted(Throwable e) {
+        return e instanceof SQLTransientConnectionException && e.getCause() == null;
+    }
+
+    /**
+     * Connection-class errors: the database is down, restarting, refusing connections, or the link
+     * broke. The pool's own timeout counts only through its cause, the failure to connect.
+     */
     static boolean isConnectionLoss(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            if (t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof java.io.IOException) {
                 return true;
             }

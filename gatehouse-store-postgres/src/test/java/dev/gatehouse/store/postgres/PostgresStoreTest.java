@@ -88,6 +88,34 @@ class PostgresStoreTest {
     }
 
     @Test
+    void aBurstFarLargerThanThePoolIsServedNotMistakenForAnOutage() throws Exception {
+        try (PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrl(), newSchema())) {
+            List<Future<?>> writes = new ArrayList<>();
+            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 2000; i++) {
+                    String id = "burst-" + i;
+                    writes.add(threads.submit(() -> store.createSession(session(id))));
+                }
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+            assertThat(store.findSession("burst-1999")).isPresent();
+        }
+    }
+
+    @Test
+    void aPoolTimeoutIsBusyUnlessConnectingFailed() {
+        var exhausted = new java.sql.SQLTransientConnectionException("Connection is not available, request timed out");
+        assertThat(Database.isPoolExhausted(exhausted)).isTrue();
+        assertThat(Database.isConnectionLoss(exhausted)).isFalse();
+        var refused = new java.sql.SQLTransientConnectionException("Connection is not available", "08001",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        assertThat(Database.isPoolExhausted(refused)).isFalse();
+        assertThat(Database.isConnectionLoss(refused)).isTrue();
+    }
+
+    @Test
     void losingTheDatabaseFailsWritesAsUnavailableAndTheStoreRecoversByItself() throws Exception {
         String schema = newSchema();
         try (TcpProxy proxy = new TcpProxy(TestPostgres.targetHost(), TestPostgres.targetPort()).start();

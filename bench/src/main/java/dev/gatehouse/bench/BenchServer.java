@@ -5,8 +5,11 @@ import dev.gatehouse.config.Limits;
 import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.server.limits.SharedRateLimitBuckets;
+import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -28,7 +31,10 @@ import java.util.concurrent.Semaphore;
  * shedding stays on. Adds {@code GET /hello} (the ceiling: a bare answer from the I/O thread) and
  * {@code GET /bench/stats} (group-commit counters).
  *
- * <p>Usage: {@code BenchServer DATA_DIR PORT READ_TOKENS LOGOUT_TOKENS}
+ * <p>Usage: {@code BenchServer DATA_DIR PORT READ_TOKENS LOGOUT_TOKENS}. With {@code BENCH_STORE} set
+ * to a PostgreSQL JDBC URL (and {@code BENCH_SCHEMA} to a schema), the store is PostgreSQL instead,
+ * so several of these processes can serve one data set ({@code bench/run-instances}); with
+ * {@code BENCH_LIMITS=shared} the per-token rate limit is on, its buckets in the database.
  */
 public final class BenchServer {
     private BenchServer() {
@@ -40,28 +46,26 @@ public final class BenchServer {
         int readTokens = Integer.parseInt(args[2]);
         int logoutTokens = Integer.parseInt(args[3]);
 
-        RocksDbStore store = RocksDbStore.open(dir.resolve("rocksdb"));
+        String storeUrl = System.getenv("BENCH_STORE");
+        GatehouseStore store = storeUrl == null
+                ? RocksDbStore.open(dir.resolve("rocksdb"))
+                : PostgresStore.open(storeUrl, System.getenv("BENCH_SCHEMA"));
         Gatehouse gatehouse = Gatehouse.create(ConfigLoader.demo().directory(), store, InstantSource.system());
         User alice = gatehouse.directory().user(ConfigLoader.DEMO_USER).orElseThrow();
 
         long started = System.nanoTime();
         write(dir.resolve("read-tokens.txt"), seed(gatehouse, alice, readTokens));
         write(dir.resolve("logout-tokens.txt"), seed(gatehouse, alice, logoutTokens));
-        long[] seeded = store.commitStats();
-        System.out.printf("seeded %d sessions in %.1f s (%d writes in %d fsync'd groups)%n", readTokens + logoutTokens,
-                (System.nanoTime() - started) / 1e9, seeded[0], seeded[1]);
+        System.out.printf("seeded %d sessions in %.1f s (%s)%n", readTokens + logoutTokens,
+                (System.nanoTime() - started) / 1e9, commitStats(store));
 
-        Limits limits = new Limits(RateLimit.OFF, RateLimit.OFF, Limits.DEFAULTS.maxInFlight());
-        GatehouseServer server = GatehouseServer.start(gatehouse, ServerSettings.of("127.0.0.1", port, limits),
+        GatehouseServer server = GatehouseServer.start(gatehouse, settings(store, port),
                 routes -> routes
                         .get("/hello", exchange -> {
                             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
                             exchange.getResponseSender().send("hello");
                         })
-                        .get("/bench/stats", exchange -> {
-                            long[] stats = store.commitStats();
-                            exchange.getResponseSender().send("writes=" + stats[0] + " groups=" + stats[1] + "\n");
-                        }));
+                        .get("/bench/stats", exchange -> exchange.getResponseSender().send(commitStats(store) + "\n")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             store.close();
@@ -70,11 +74,33 @@ public final class BenchServer {
         Thread.currentThread().join();
     }
 
+    /** Rate limits off, so that the numbers show the service; or the per-token limit, shared. */
+    private static ServerSettings settings(GatehouseStore store, int port) {
+        boolean shared = "shared".equals(System.getenv("BENCH_LIMITS")) && store instanceof PostgresStore;
+        // wrk sends everything from one address, so the per-address limit stays off either way
+        Limits limits = new Limits(shared ? Limits.DEFAULTS.perToken() : RateLimit.OFF, RateLimit.OFF,
+                Limits.DEFAULTS.maxInFlight());
+        ServerSettings settings = ServerSettings.of("127.0.0.1", port, limits);
+        return shared
+                ? settings.withBuckets(new SharedRateLimitBuckets(((PostgresStore) store).rateLimitBuckets()))
+                : settings;
+    }
+
+    private static String commitStats(GatehouseStore store) {
+        if (store instanceof RocksDbStore rocks) {
+            long[] stats = rocks.commitStats();
+            return "writes=" + stats[0] + " groups=" + stats[1];
+        }
+        return "store=postgresql";
+    }
+
     /** Starts {@code count} sign-in sessions concurrently (so their writes share group commits). */
     private static List<String> seed(Gatehouse gatehouse, User user, int count)
             throws InterruptedException, ExecutionException {
         List<Future<String>> futures = new ArrayList<>(count);
-        Semaphore concurrency = new Semaphore(2048);
+        // many at once so that RocksDB groups them into few fsyncs; PostgreSQL commits each on its own
+        // through a pool of 16 connections, and a deeper queue only waits longer
+        Semaphore concurrency = new Semaphore(gatehouse.store() instanceof PostgresStore ? 64 : 2048);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
                 concurrency.acquire();

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * Decides who signed a SigV4 request with role credentials that {@link CredentialIssuer} issued,
- * checking, in this order: the credential scope, the clock skew, that the access key and its
- * session token belong together, that the credentials have not expired, the signature, and — for
- * permission sets that opt in with {@code revokeRoleSessionsOnLogout} — that the sign-in session
- * the credentials came from has not been ended. The error codes and messages are those STS sends.
+ * checking, in this order: the form of the signing time, the credential scope, the clock skew, that
+ * the access key and its session token belong together, that the credentials have not expired, the
+ * signature, and — for permission sets that opt in with {@code revokeRoleSessionsOnLogout} — that
+ * the sign-in session the credentials came from has not been ended. The error codes and messages
+ * are those STS sends.
  */
 public final class RoleSessionAuthenticator {
     /** How far the signing time may be from ours, either way (AWS's limit). */
@@ -50,8 +51,9 @@ public final class RoleSessionAuthenticator {
     }
 
     public CallerIdentity authenticate(SignedRequest request) {
+        Instant signedAt = signingTime(request.amzDate());
         checkScope(request.scope(), request.amzDate());
-        checkSkew(request.amzDate());
+        checkSkew(signedAt, request.amzDate());
         RoleSession session = request.sessionToken()
                 .flatMap(token -> issuer.find(request.accessKeyId(), token))
                 .orElseThrow(() -> new GatehouseException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN));
@@ -99,14 +101,16 @@ public final class RoleSessionAuthenticator {
         }
     }
 
-    private void checkSkew(String amzDate) {
-        Instant signedAt;
+    private static Instant signingTime(String amzDate) {
         try {
-            signedAt = AMZ_DATE.parse(amzDate, Instant::from);
+            return AMZ_DATE.parse(amzDate, Instant::from);
         } catch (DateTimeParseException e) {
             throw new GatehouseException(ErrorCode.INCOMPLETE_SIGNATURE,
                     "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
+    }
+
+    private void checkSkew(Instant signedAt, String amzDate) {
         Instant now = clock.instant();
         if (signedAt.isBefore(now.minus(MAX_SKEW))) {
             throw mismatch("Signature expired: " + amzDate + " is now earlier than " + format(now.minus(MAX_SKEW))

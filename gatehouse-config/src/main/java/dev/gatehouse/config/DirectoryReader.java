@@ -61,7 +61,7 @@ final class DirectoryReader {
     }
 
     void permissionSets(Optional<YamlValue> section) {
-        eachMapping(section, this::permissionSet, "name", "sessionDuration");
+        eachMapping(section, this::permissionSet, "name", "sessionDuration", "revokeRoleSessionsOnLogout");
     }
 
     /** Read after the other sections, since assignments refer to them. */
@@ -143,8 +143,9 @@ final class DirectoryReader {
         Duration duration = m.get("sessionDuration")
                 .flatMap(v -> v.duration(PermissionSet.MIN_SESSION, PermissionSet.MAX_SESSION))
                 .orElse(PermissionSet.DEFAULT_SESSION);
+        boolean revokeOnLogout = m.get("revokeRoleSessionsOnLogout").flatMap(YamlValue::bool).orElse(false);
         if (name != null) {
-            permissionSets.add(new PermissionSet(name, duration));
+            permissionSets.add(new PermissionSet(name, duration, revokeOnLogout));
         }
     }
 

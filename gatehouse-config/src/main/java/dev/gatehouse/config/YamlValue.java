@@ -71,6 +71,14 @@ final class YamlValue {
         return string().filter(s -> valid.test(s) || fail(problem.formatted(s)));
     }
 
+    /** {@code true} or {@code false}, written without quotes. */
+    Optional<Boolean> bool() {
+        if (node instanceof ScalarNode s && !isQuoted() && Tag.BOOL.equals(node.getTag())) {
+            return Optional.of(Boolean.parseBoolean(s.getValue()));
+        }
+        return expected("true or false");
+    }
+
     /** A whole decimal number written without quotes. */
     Optional<Long> integer() {
         if (node instanceof ScalarNode s && !isQuoted() && s.getValue().matches("[-+]?[0-9]+")) {

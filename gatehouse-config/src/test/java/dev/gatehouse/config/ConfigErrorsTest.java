@@ -131,6 +131,20 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void revokeRoleSessionsOnLogoutMustBeTrueOrFalse() throws IOException {
+        String yaml = """
+                permissionSets:
+                  - name: Admin
+                    revokeRoleSessionsOnLogout: %s
+                """;
+        String problem = "expected true or false for 'revokeRoleSessionsOnLogout', found ";
+        assertProblem(yaml.formatted("yes"), 3, problem + "the string 'yes'");
+        assertProblem(yaml.formatted("\"true\""), 3, problem + "the string 'true'");
+        assertProblem(yaml.formatted("1"), 3, problem + "the integer 1");
+        assertProblem(yaml.formatted("[true]"), 3, problem + "a list");
+    }
+
+    @Test
     void signInSessionDurationOutOfRange() throws IOException {
         assertProblem("signInSessionDuration: PT10M\n", 1,
                 "'signInSessionDuration' must be between PT15M and P90D, was PT10M");

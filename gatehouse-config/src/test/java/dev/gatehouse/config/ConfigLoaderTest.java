@@ -49,6 +49,8 @@ class ConfigLoaderTest {
                 .containsExactly("PowerUserAccess", "ReadOnlyAccess");
         assertThat(directory.permissionSet("ReadOnlyAccess").orElseThrow().sessionDuration())
                 .isEqualTo(Duration.ofHours(4));
+        assertThat(directory.permissionSet("AdministratorAccess").orElseThrow().revokeRoleSessionsOnLogout())
+                .as("off unless asked for, as in AWS").isFalse();
     }
 
     @Test
@@ -83,7 +85,9 @@ class ConfigLoaderTest {
                 permissionSets:
                   - name: Admin
                     sessionDuration: PT12H
+                    revokeRoleSessionsOnLogout: true
                   - name: ReadOnly
+                    revokeRoleSessionsOnLogout: false
                 assignments:
                   - account: "012345678901"
                     permissionSet: Admin
@@ -121,6 +125,8 @@ class ConfigLoaderTest {
         assertThat(directory.accountsOf(carol)).extracting(Account::id).containsExactly("012345678901");
         assertThat(directory.permissionSetsOf(carol, "012345678901")).extracting(PermissionSet::name)
                 .containsExactly("Admin");
+        assertThat(directory.permissionSet("Admin").orElseThrow().revokeRoleSessionsOnLogout()).isTrue();
+        assertThat(directory.permissionSet("ReadOnly").orElseThrow().revokeRoleSessionsOnLogout()).isFalse();
 
         User dave = directory.user("dave").orElseThrow();
         assertThat(dave.passwordHash()).isEqualTo(bcrypt);

@@ -1,6 +1,8 @@
 package dev.gatehouse.domain;
 
 import dev.gatehouse.domain.credentials.CredentialIssuer;
+import dev.gatehouse.domain.credentials.ReservedRoles;
+import dev.gatehouse.domain.credentials.RoleSessionAuthenticator;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.oidc.AuthorizationCodeGrant;
 import dev.gatehouse.domain.oidc.AuthorizationCodes;
@@ -22,7 +24,8 @@ import java.time.InstantSource;
 public record Gatehouse(Directory directory, GatehouseStore store, InstantSource clock, SignInSessions sessions,
                         Tokens tokens, CredentialIssuer credentials, AccessPortal portal, SignIn signIn,
                         ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
-                        AuthorizationCodes authorizationCodes, Grants grants) {
+                        AuthorizationCodes authorizationCodes, Grants grants,
+                        RoleSessionAuthenticator roleSessions) {
 
     /** The three CreateToken grants, one class each. */
     public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
@@ -39,7 +42,10 @@ public record Gatehouse(Directory directory, GatehouseStore store, InstantSource
         Grants grants = new Grants(new DeviceCodeGrant(store, sessions, tokens, clock),
                 new AuthorizationCodeGrant(store, sessions, tokens, clock),
                 new RefreshTokenGrant(store, sessions, tokens, clock));
+        RoleSessionAuthenticator roleSessions = new RoleSessionAuthenticator(credentials, sessions, directory,
+                new ReservedRoles(store.instanceKey()), clock);
         return new Gatehouse(directory, store, clock, sessions, tokens, credentials, portal, signIn, clients,
-                new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants);
+                new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
+                roleSessions);
     }
 }

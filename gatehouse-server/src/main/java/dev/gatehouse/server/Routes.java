@@ -6,6 +6,7 @@ import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.NotFoundHandlers;
+import dev.gatehouse.server.http.ServiceDate;
 import dev.gatehouse.server.limits.AddressRateLimit;
 import dev.gatehouse.server.limits.LoadShedder;
 import dev.gatehouse.server.oidc.CreateTokenHandler;
@@ -16,9 +17,12 @@ import dev.gatehouse.server.portal.ListAccountRolesHandler;
 import dev.gatehouse.server.portal.ListAccountsHandler;
 import dev.gatehouse.server.portal.LogoutHandler;
 import dev.gatehouse.server.portal.PortalAuthenticator;
+import dev.gatehouse.server.sts.GetCallerIdentityHandler;
+import dev.gatehouse.server.sts.StsActions;
 import dev.gatehouse.server.wire.AwsErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
 import dev.gatehouse.server.wire.OidcErrors;
+import dev.gatehouse.server.wire.QueryErrors;
 import dev.gatehouse.server.pages.AuthorizePage;
 import dev.gatehouse.server.pages.BrowserSessions;
 import dev.gatehouse.server.pages.DevicePage;
@@ -34,6 +38,7 @@ import dev.gatehouse.server.web.SecurityHeaders;
 import dev.gatehouse.server.web.StaticFiles;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /** The route table: every path the service answers, and what guards it. */
@@ -50,6 +55,9 @@ final class Routes {
                 executor);
         Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT);
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT);
+        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT);
+        var stsActions = new StsActions(Map.of(
+                "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();
         var staticFiles = new StaticFiles();
         var pages = new Pages(staticFiles);
@@ -75,6 +83,8 @@ final class Routes {
                 .post("/device_authorization", oidc.of(new StartDeviceAuthorizationHandler(clients,
                         gatehouse.deviceAuthorizations())))
                 .post("/token", oidc.of(new CreateTokenHandler(clients, gatehouse.grants())))
+                // STS (service "sts", awsQuery, SigV4): GetCallerIdentity checks role credentials
+                .post("/", new ServiceDate(gatehouse.clock(), sts.of(stsActions)))
                 // web pages: sign-in, device confirmation, PKCE consent, access portal
                 .get("/", page.of(start::show))
                 .get("/start", page.of(start::show))

@@ -27,7 +27,20 @@ public final class TestDirectory {
     private TestDirectory() {
     }
 
+    /** The permission set, assigned to alice in DEV only by {@link #revokingOnLogout()}, whose role sessions end with a Logout. */
+    public static final String REVOKED_ON_LOGOUT = "RevokedOnLogoutAccess";
+
     public static Directory create() {
+        return create(List.of(), List.of());
+    }
+
+    /** The same directory plus {@link #REVOKED_ON_LOGOUT} (PT1H, {@code revokeRoleSessionsOnLogout}) for alice in DEV. */
+    public static Directory revokingOnLogout() {
+        return create(List.of(new PermissionSet(REVOKED_ON_LOGOUT, Duration.ofHours(1), true)),
+                List.of(new Assignment(DEV, REVOKED_ON_LOGOUT, new Assignment.ToUser("alice"))));
+    }
+
+    private static Directory create(List<PermissionSet> extraPermissionSets, List<Assignment> extraAssignments) {
         String hash = Passwords.hash(PASSWORD);
         List<User> users = List.of(
                 new User("alice", hash, "alice@example.com", "Alice", Set.of("admins"), Optional.empty()),
@@ -38,15 +51,17 @@ public final class TestDirectory {
                 new Account(PROD, "Production", "prod@example.com"),
                 new Account(DEV, "Development", "dev@example.com"),
                 new Account(SANDBOX, "Sandbox", "sandbox@example.com")));
-        List<PermissionSet> permissionSets = List.of(
+        List<PermissionSet> permissionSets = new ArrayList<>(List.of(
                 new PermissionSet("AdministratorAccess", Duration.ofHours(1)),
-                new PermissionSet("ReadOnlyAccess", Duration.ofHours(4)));
+                new PermissionSet("ReadOnlyAccess", Duration.ofHours(4))));
+        permissionSets.addAll(extraPermissionSets);
         List<Assignment> assignments = new ArrayList<>(List.of(
                 new Assignment(PROD, "AdministratorAccess", new Assignment.ToGroup("admins")),
                 new Assignment(PROD, "ReadOnlyAccess", new Assignment.ToUser("alice")),
                 new Assignment(DEV, "AdministratorAccess", new Assignment.ToGroup("admins")),
                 new Assignment(SANDBOX, "ReadOnlyAccess", new Assignment.ToGroup("admins")),
                 new Assignment(DEV, "ReadOnlyAccess", new Assignment.ToUser("bob"))));
+        assignments.addAll(extraAssignments);
         for (int i = 0; i < 45; i++) {
             String id = String.format("9000000000%02d", i);
             accounts.add(new Account(id, "Account " + i, "acct" + i + "@example.com"));

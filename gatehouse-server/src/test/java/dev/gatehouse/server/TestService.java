@@ -3,6 +3,7 @@ package dev.gatehouse.server;
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.MutableClock;
+import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.net.URI;
@@ -27,8 +28,16 @@ public final class TestService implements AutoCloseable {
     }
 
     public TestService(Path dataDir, Limits limits) {
+        this(dataDir, limits, TestDirectory.create());
+    }
+
+    public TestService(Path dataDir, Directory directory) {
+        this(dataDir, Limits.DEFAULTS, directory);
+    }
+
+    private TestService(Path dataDir, Limits limits, Directory directory) {
         store = RocksDbStore.open(dataDir);
-        gatehouse = Gatehouse.create(TestDirectory.create(), store, clock);
+        gatehouse = Gatehouse.create(directory, store, clock);
         server = GatehouseServer.start(gatehouse, ServerSettings.of("127.0.0.1", 0, limits));
     }
 

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues role credentials that live for the permission set's session duration and are kept so that
@@ -22,12 +20,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CredentialIssuer {
     private final GatehouseStore store;
     private final InstantSource clock;
-    private final SecretKeySpec instanceKey;
+    private final byte[] instanceKey;
 
     public CredentialIssuer(GatehouseStore store, InstantSource clock) {
         this.store = store;
         this.clock = clock;
-        this.instanceKey = new SecretKeySpec(store.instanceKey(), "HmacSHA256");
+        this.instanceKey = store.instanceKey().clone();
     }
 
     public RoleCredentials issue(SignInSession session, String accountId, PermissionSet permissionSet) {
@@ -47,14 +45,7 @@ public final class CredentialIssuer {
     }
 
     public String secretFor(String accessKeyId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(instanceKey);
-            byte[] digest = mac.doFinal(accessKeyId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest).substring(0, 40);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(SigV4.hmac(instanceKey, accessKeyId)).substring(0, 40);
     }
 
     private static byte[] sha256(String text) {

@@ -35,6 +35,20 @@ public enum ErrorCode {
     SLOW_DOWN,
     /** The person denied the request. */
     ACCESS_DENIED,
-    /** The device code or authorization code has expired. */
-    EXPIRED_TOKEN
+    /** The device code or authorization code has expired; for STS, the role credentials have. */
+    EXPIRED_TOKEN,
+
+    // STS (awsQuery, SigV4) errors.
+    /** No signature at all: no {@code Authorization} header. */
+    MISSING_AUTHENTICATION_TOKEN,
+    /** A signature that cannot be read: a part of the {@code Authorization} header missing or malformed. */
+    INCOMPLETE_SIGNATURE,
+    /** The signature is wrong, was made too long ago or for the wrong scope. */
+    SIGNATURE_DOES_NOT_MATCH,
+    /** The access key id is unknown, or the session token does not belong to it (or was revoked). */
+    INVALID_CLIENT_TOKEN_ID,
+    /** No {@code Action} parameter. */
+    MISSING_ACTION,
+    /** An {@code Action} (for that {@code Version}) the service does not have. */
+    INVALID_ACTION
 }

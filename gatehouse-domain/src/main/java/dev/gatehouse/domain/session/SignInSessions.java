@@ -34,6 +34,11 @@ public final class SignInSessions {
         return store.findSession(sessionId).filter(s -> s.isActiveAt(now));
     }
 
+    /** True once the session was ended (Logout, sign-out); a session that merely ran out is not ended. */
+    public boolean ended(String sessionId) {
+        return store.findSession(sessionId).flatMap(SignInSession::endedAt).isPresent();
+    }
+
     /** Ends the session for good; every token of it stops working once this returns. */
     public void end(String sessionId) {
         store.endSession(sessionId, clock.instant());

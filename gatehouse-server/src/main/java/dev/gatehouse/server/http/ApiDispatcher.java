@@ -36,7 +36,8 @@ public final class ApiDispatcher implements HttpHandler {
         if (exchange.getRequestContentLength() > maxBodyBytes) {
             exchange.setPersistent(false);
             errors.bodyTooLarge("Request body of " + exchange.getRequestContentLength()
-                    + " bytes is larger than the limit of " + maxBodyBytes + " bytes").writeTo(exchange);
+                    + " bytes is larger than the limit of " + maxBodyBytes + " bytes", RequestIds.of(exchange))
+                    .writeTo(exchange);
             return;
         }
         RequestBody.limit(exchange, maxBodyBytes);
@@ -56,13 +57,13 @@ public final class ApiDispatcher implements HttpHandler {
                 LOG.warn("{} {} unavailable (request {}): {}", exchange.getRequestMethod(), exchange.getRequestPath(),
                         RequestIds.of(exchange), e.getMessage());
             }
-            return errors.response(e);
+            return errors.response(e, RequestIds.of(exchange));
         } catch (RequestBody.TooLargeException e) {
-            return errors.bodyTooLarge(e.getMessage());
+            return errors.bodyTooLarge(e.getMessage(), RequestIds.of(exchange));
         } catch (RuntimeException e) {
             LOG.error("{} {} failed (request {})", exchange.getRequestMethod(), exchange.getRequestPath(),
                     RequestIds.of(exchange), e);
-            return errors.internal();
+            return errors.internal(RequestIds.of(exchange));
         }
     }
 }

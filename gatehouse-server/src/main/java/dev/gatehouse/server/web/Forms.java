@@ -85,7 +85,7 @@ public final class Forms {
     }
 
     /** Parses a urlencoded body (UTF-8; '+' is a space). */
-    static Map<String, String> parse(byte[] body) {
+    public static Map<String, String> parse(byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (body.length == 0) {
             return Collections.unmodifiableMap(fields);

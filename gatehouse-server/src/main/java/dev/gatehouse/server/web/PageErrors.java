@@ -15,19 +15,19 @@ public final class PageErrors implements ErrorFormat {
     }
 
     @Override
-    public WireResponse response(ErrorCode code, String message) {
+    public WireResponse response(ErrorCode code, String message, String requestId) {
         int status = AwsErrors.shapeOf(code).status();
         String title = status == 429 ? "Too many requests" : "Request not accepted";
         return pages.render(status, Pages.MESSAGE, Map.of("kind", "error", "title", title, "text", message));
     }
 
     @Override
-    public WireResponse bodyTooLarge(String message) {
+    public WireResponse bodyTooLarge(String message, String requestId) {
         return pages.render(413, Pages.MESSAGE, Map.of("kind", "error", "title", "Request too large", "text", message));
     }
 
     @Override
-    public WireResponse internal() {
+    public WireResponse internal(String requestId) {
         return pages.render(500, Pages.MESSAGE, Map.of("kind", "error", "title", "Something went wrong",
                 "text", "The service could not complete this request. Try again in a moment."));
     }

@@ -17,17 +17,17 @@ public final class AwsErrors {
     /** The access portal's errors as an {@link ErrorFormat}, for its routes' guards and dispatcher. */
     public static final ErrorFormat FORMAT = new ErrorFormat() {
         @Override
-        public WireResponse response(ErrorCode code, String message) {
+        public WireResponse response(ErrorCode code, String message, String requestId) {
             return AwsErrors.response(shapeOf(code), message);
         }
 
         @Override
-        public WireResponse bodyTooLarge(String message) {
+        public WireResponse bodyTooLarge(String message, String requestId) {
             return AwsErrors.response(new ErrorShape(413, "InvalidRequestException"), message);
         }
 
         @Override
-        public WireResponse internal() {
+        public WireResponse internal(String requestId) {
             return AwsErrors.internal();
         }
     };
@@ -44,10 +44,12 @@ public final class AwsErrors {
             case RESOURCE_NOT_FOUND -> new ErrorShape(404, "ResourceNotFoundException");
             case TOO_MANY_REQUESTS -> new ErrorShape(429, "TooManyRequestsException");
             case SERVICE_UNAVAILABLE -> new ErrorShape(503, "ServiceUnavailableException");
-            // the OAuth codes belong to SSO OIDC (OidcErrors); no access-portal operation raises them
+            // the OAuth codes belong to SSO OIDC (OidcErrors), the SigV4 and query ones to STS
+            // (QueryErrors); no access-portal operation raises them
             case INVALID_CLIENT, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
                  INVALID_REDIRECT_URI, INVALID_CLIENT_METADATA, AUTHORIZATION_PENDING, SLOW_DOWN, ACCESS_DENIED,
-                 EXPIRED_TOKEN -> new ErrorShape(400, "InvalidRequestException");
+                 EXPIRED_TOKEN, MISSING_AUTHENTICATION_TOKEN, INCOMPLETE_SIGNATURE, SIGNATURE_DOES_NOT_MATCH,
+                 INVALID_CLIENT_TOKEN_ID, MISSING_ACTION, INVALID_ACTION -> new ErrorShape(400, "InvalidRequestException");
         };
     }
 

@@ -5,26 +5,27 @@ import dev.gatehouse.domain.error.GatehouseException;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * How one API puts its errors on the wire: the access portal's ({@link AwsErrors#FORMAT}) or SSO
- * OIDC's ({@link OidcErrors#FORMAT}). A route's guards and its dispatcher all answer in its API's
- * format; {@code Routes} picks the format once per API.
+ * How one API puts its errors on the wire: the access portal's ({@link AwsErrors#FORMAT}), SSO
+ * OIDC's ({@link OidcErrors#FORMAT}) or STS's ({@link QueryErrors#FORMAT}). A route's guards and its
+ * dispatcher all answer in its API's format; {@code Routes} picks the format once per API. The
+ * request id is passed for the formats that repeat it in the body (awsQuery); the others ignore it.
  */
 public interface ErrorFormat {
     /** The response for a domain error. */
-    WireResponse response(ErrorCode code, String message);
+    WireResponse response(ErrorCode code, String message, String requestId);
 
     /** 413: the request body is larger than the service accepts. */
-    WireResponse bodyTooLarge(String message);
+    WireResponse bodyTooLarge(String message, String requestId);
 
     /** 500: a failure that is ours, not the caller's; the details go to the log, not the wire. */
-    WireResponse internal();
+    WireResponse internal(String requestId);
 
-    default WireResponse response(GatehouseException error) {
-        return response(error.code(), error.getMessage());
+    default WireResponse response(GatehouseException error, String requestId) {
+        return response(error.code(), error.getMessage(), requestId);
     }
 
     /** Answers at once, on the I/O thread (the guards that reject before any work is done). */
     default void send(HttpServerExchange exchange, ErrorCode code, String message) {
-        response(code, message).writeTo(exchange);
+        response(code, message, exchange.getResponseHeaders().getFirst(WireHeaders.REQUEST_ID)).writeTo(exchange);
     }
 }

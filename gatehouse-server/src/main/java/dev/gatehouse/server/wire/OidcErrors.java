@@ -23,7 +23,10 @@ public final class OidcErrors {
 
     public static OidcShape shapeOf(ErrorCode code) {
         return switch (code) {
-            case INVALID_REQUEST, RESOURCE_NOT_FOUND -> bad("InvalidRequestException", "invalid_request");
+            // the SigV4 and query codes belong to STS (QueryErrors); no SSO OIDC operation raises them
+            case INVALID_REQUEST, RESOURCE_NOT_FOUND, MISSING_AUTHENTICATION_TOKEN, INCOMPLETE_SIGNATURE,
+                 SIGNATURE_DOES_NOT_MATCH, INVALID_CLIENT_TOKEN_ID, MISSING_ACTION, INVALID_ACTION ->
+                    bad("InvalidRequestException", "invalid_request");
             case INVALID_CLIENT, UNAUTHORIZED -> new OidcShape(401, "InvalidClientException", "invalid_client");
             case INVALID_GRANT -> bad("InvalidGrantException", "invalid_grant");
             case UNAUTHORIZED_CLIENT -> bad("UnauthorizedClientException", "unauthorized_client");
@@ -56,17 +59,17 @@ public final class OidcErrors {
     /** SSO OIDC's errors as an {@link ErrorFormat}, for its routes' guards and dispatcher. */
     public static final ErrorFormat FORMAT = new ErrorFormat() {
         @Override
-        public WireResponse response(ErrorCode code, String message) {
+        public WireResponse response(ErrorCode code, String message, String requestId) {
             return OidcErrors.response(shapeOf(code), message);
         }
 
         @Override
-        public WireResponse bodyTooLarge(String message) {
+        public WireResponse bodyTooLarge(String message, String requestId) {
             return OidcErrors.response(new OidcShape(413, "InvalidRequestException", "invalid_request"), message);
         }
 
         @Override
-        public WireResponse internal() {
+        public WireResponse internal(String requestId) {
             return OidcErrors.response(INTERNAL, "An internal error occurred; the request id is in x-amzn-RequestId");
         }
     };

@@ -230,11 +230,20 @@ public final class PostgresStore implements GatehouseStore {
 
     /**
      * Deletes, in one transaction, every record that expired before {@code cutoff}, then the rate-limit
-     * buckets idle long enough to be full again; returns how many rows.
+     * buckets idle long enough to be full again; returns how many rows. Every instance purges on its
+     * own schedule; one at a time does the work (a transaction-scoped advisory lock per schema), the
+     * others find it taken and return 0 rather than wait or contend for the same rows.
      */
     @Override
     public long purgeExpiredBefore(Instant cutoff) {
-        long records = database.inTransaction("purge expired records", c -> {
+        Long records = database.inTransaction("purge expired records", c -> {
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.gatehouse-purge'))");
+                 var rs = lock.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return null;
+                }
+            }
             long count = 0;
             for (String table : List.of("sessions", "tokens", "role_sessions", "clients", "device_authorizations",
                     "authorization_codes", "counters")) {
@@ -245,6 +254,9 @@ public final class PostgresStore implements GatehouseStore {
             }
             return count;
         });
+        if (records == null) {
+            return 0;
+        }
         try {
             return records + rateLimitBuckets.purgeIdle();
         } catch (RuntimeException e) {

@@ -105,6 +105,26 @@ class PostgresStoreTest {
     }
 
     @Test
+    void whileOneInstancePurgesTheOthersLeaveItToIt() throws Exception {
+        String schema = newSchema();
+        try (PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrl(), schema);
+             java.sql.Connection other = java.sql.DriverManager.getConnection(TestPostgres.jdbcUrl());
+             java.sql.Statement sql = other.createStatement()) {
+            store.createSession(session("old"));
+            Instant cutoff = NOW.plus(Duration.ofDays(1));
+            // another instance's purge, as far as the lock goes
+            sql.execute("SET search_path TO " + schema);
+            sql.execute("SELECT pg_advisory_lock(hashtext(current_schema() || '.gatehouse-purge'))");
+            assertThat(store.purgeExpiredBefore(cutoff)).isZero();
+            assertThat(store.findSession("old")).as("left to the instance holding the lock").isPresent();
+
+            sql.execute("SELECT pg_advisory_unlock(hashtext(current_schema() || '.gatehouse-purge'))");
+            assertThat(store.purgeExpiredBefore(cutoff)).isEqualTo(1);
+            assertThat(store.findSession("old")).isEmpty();
+        }
+    }
+
+    @Test
     void aPoolTimeoutIsBusyUnlessConnectingFailed() {
         var exhausted = new java.sql.SQLTransientConnectionException("Connection is not available, request timed out");
         assertThat(Database.isPoolExhausted(exhausted)).isTrue();

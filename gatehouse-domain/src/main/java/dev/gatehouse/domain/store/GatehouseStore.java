@@ -29,6 +29,14 @@ public interface GatehouseStore extends AutoCloseable {
     Optional<TokenRecord> findToken(String tokenId);
 
     /**
+     * A token and its sign-in session: what checking a presented token reads on every API call.
+     * Adapters that can read both in one round trip should.
+     */
+    default Optional<TokenWithSession> findTokenWithSession(String tokenId) {
+        return findToken(tokenId).map(token -> new TokenWithSession(token, findSession(token.sessionId())));
+    }
+
+    /**
      * Changes a token atomically: {@code change} sees the current record and returns the new one, or
      * throws to leave it as it is (the exception reaches the caller). Empty when there is no such token.
      */

@@ -63,11 +63,13 @@ public final class Tokens {
     /** The token's record and its active session, or empty when the token is not good now. */
     public Optional<Verified> verify(TokenKind kind, String presented) {
         Instant now = clock.instant();
-        return find(kind, presented)
-                .filter(r -> now.isBefore(r.expiresAt()) && r.rotatedAt().isEmpty())
-                .flatMap(r -> store.findSession(r.sessionId())
+        return BearerToken.parse(kind, presented)
+                .flatMap(token -> store.findTokenWithSession(token.id())
+                        .filter(found -> found.token().kind() == kind && token.matches(found.token().hash())))
+                .filter(found -> now.isBefore(found.token().expiresAt()) && found.token().rotatedAt().isEmpty())
+                .flatMap(found -> found.session()
                         .filter(s -> s.isActiveAt(now))
-                        .map(s -> new Verified(r, s)));
+                        .map(s -> new Verified(found.token(), s)));
     }
 
     /** A token that checked out, with the session it belongs to. */

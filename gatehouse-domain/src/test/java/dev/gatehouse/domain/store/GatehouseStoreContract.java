@@ -101,6 +101,26 @@ public abstract class GatehouseStoreContract {
     }
 
     @Test
+    void tokenIsReadWithItsSession() {
+        store.createSession(session("s1"));
+        TokenRecord token = token("s1");
+        store.saveToken(token);
+        TokenRecord orphan = token("gone");
+        store.saveToken(orphan);
+
+        TokenWithSession found = store.findTokenWithSession(token.id()).orElseThrow();
+        assertThat(found.token().id()).isEqualTo(token.id());
+        assertThat(found.token().hash()).isEqualTo(token.hash());
+        assertThat(found.session()).contains(session("s1"));
+        Instant ended = NOW.plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        store.endSession("s1", ended);
+        assertThat(store.findTokenWithSession(token.id()).orElseThrow().session().orElseThrow().endedAt())
+                .contains(ended);
+        assertThat(store.findTokenWithSession(orphan.id()).orElseThrow().session()).isEmpty();
+        assertThat(store.findTokenWithSession("nope")).isEmpty();
+    }
+
+    @Test
     void roleSessionRoundTrip() {
         RoleSession role = new RoleSession("ASIAABCDEFGHIJKLMNOP", new byte[32], "111111111111", "Admin", "alice",
                 "s1", NOW, NOW.plus(Duration.ofHours(1)));

@@ -10,6 +10,7 @@ import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.Counter;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
+import dev.gatehouse.domain.store.TokenWithSession;
 import dev.gatehouse.domain.token.RandomIds;
 import dev.gatehouse.domain.token.TokenRecord;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -120,6 +121,11 @@ public final class PostgresStore implements GatehouseStore {
     @Override
     public Optional<TokenRecord> findToken(String tokenId) {
         return tokens.find(tokenId);
+    }
+
+    @Override
+    public Optional<TokenWithSession> findTokenWithSession(String tokenId) {
+        return tokens.findWithSession(tokenId);
     }
 
     @Override

@@ -50,6 +50,17 @@ final class SessionTable {
         setInstant(ps, 5, s.endedAt());
     }
 
+    /** The session's columns as {@link TokenTable#findWithSession} names them; empty when it has none. */
+    static Optional<SignInSession> readJoined(ResultSet rs) throws SQLException {
+        String id = rs.getString("session_id_found");
+        if (id == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SignInSession(id, rs.getString("session_user_name"),
+                getInstant(rs, "session_created_at"), getInstant(rs, "session_expires_at"),
+                getOptionalInstant(rs, "session_ended_at")));
+    }
+
     private static SignInSession read(ResultSet rs) throws SQLException {
         return new SignInSession(rs.getString("id"), rs.getString("user_name"), getInstant(rs, "created_at"),
                 getInstant(rs, "expires_at"), getOptionalInstant(rs, "ended_at"));

@@ -4,6 +4,7 @@ import static dev.gatehouse.store.postgres.Columns.getInstant;
 import static dev.gatehouse.store.postgres.Columns.getOptionalInstant;
 import static dev.gatehouse.store.postgres.Columns.setInstant;
 
+import dev.gatehouse.domain.store.TokenWithSession;
 import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.domain.token.TokenRecord;
 import java.sql.PreparedStatement;
@@ -33,6 +34,17 @@ final class TokenTable {
 
     Optional<TokenRecord> find(String tokenId) {
         return database.query("read a token", "SELECT * FROM tokens WHERE id = ?", tokenId, TokenTable::read);
+    }
+
+    /** The token and its session in one round trip (what every API call's token check reads). */
+    Optional<TokenWithSession> findWithSession(String tokenId) {
+        return database.query("read a token", """
+                SELECT t.*, s.id AS session_id_found, s.user_name AS session_user_name,
+                    s.created_at AS session_created_at, s.expires_at AS session_expires_at,
+                    s.ended_at AS session_ended_at
+                FROM tokens t LEFT JOIN sessions s ON s.id = t.session_id
+                WHERE t.id = ?""", tokenId,
+                rs -> new TokenWithSession(read(rs), SessionTable.readJoined(rs)));
     }
 
     Optional<TokenRecord> update(String tokenId, UnaryOperator<TokenRecord> change) {

@@ -31,15 +31,13 @@ final class SessionTable {
         return database.query("read a session", "SELECT * FROM sessions WHERE id = ?", sessionId, SessionTable::read);
     }
 
+    /** One conditional statement: a session once ended keeps its first end time. */
     void end(String sessionId, Instant endedAt) {
-        database.update("end a session", "sessions", "id", sessionId, SessionTable::read,
-                """
-                UPDATE sessions SET ended_at = ? WHERE id = ?""",
-                (ps, s) -> {
-                    setInstant(ps, 1, s.endedAt());
-                    ps.setString(2, s.id());
-                },
-                s -> s.endedAt().isPresent() ? s : s.endedAt(endedAt));
+        database.execute("end a session", "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                ps -> {
+                    setInstant(ps, 1, endedAt);
+                    ps.setString(2, sessionId);
+                });
     }
 
     private static void bind(PreparedStatement ps, SignInSession s) throws SQLException {

@@ -53,9 +53,11 @@ final class Routes {
         var clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
         var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), clientAddresses,
                 executor);
-        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT);
-        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT);
-        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT);
+        // reads that never wait on a network (the embedded store, buckets in this process) run on the I/O thread
+        boolean readsInline = gatehouse.store().readsAreLocal() && !settings.buckets().mayBlock();
+        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT, readsInline);
+        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, readsInline);
+        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, readsInline);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();
@@ -118,8 +120,8 @@ final class Routes {
 
     /** The guards and dispatch of one API, all answering in that API's error format. */
     private static Api guarded(LoadShedder shedder, AddressRateLimit perAddress, Executor executor,
-                               ServerSettings settings, ErrorFormat errors) {
+                               ServerSettings settings, ErrorFormat errors, boolean readsInline) {
         return op -> shedder.guard(perAddress.guard(
-                new ApiDispatcher(op, executor, settings.maxBodyBytes(), errors), errors), errors);
+                new ApiDispatcher(op, executor, settings.maxBodyBytes(), errors, readsInline), errors), errors);
     }
 }

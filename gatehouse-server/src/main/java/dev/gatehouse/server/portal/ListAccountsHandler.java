@@ -25,4 +25,9 @@ public final class ListAccountsHandler implements ApiOperation {
         Caller caller = auth.authenticate(exchange);
         return Json.ok(PortalWire.accounts(portal.listAccounts(caller, page)));
     }
+
+    @Override
+    public boolean readsOnly() {
+        return true;
+    }
 }

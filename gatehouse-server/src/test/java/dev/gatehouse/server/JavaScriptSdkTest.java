@@ -1,0 +1,253 @@
+package dev.gatehouse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.domain.session.SignInSession;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stock AWS SDK for JavaScript v3 ({@code @aws-sdk/client-sso-oidc}, {@code client-sso},
+ * {@code client-sts}, pinned in {@code compat/js/package.json}) against a real Gatehouse:
+ * {@code node compat/js/flow.mjs <base URL>} signs in with the device flow (approved here for
+ * alice when it prints the user code), walks the access portal, calls STS GetCallerIdentity signed
+ * by the JS SigV4 signer, refreshes, logs out and provokes the typed errors; its RESULT line is
+ * checked here. Needs {@code node} and {@code npm ci} in compat/js: skipped without them, failed in CI.
+ */
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class JavaScriptSdkTest {
+    private static final Path COMPAT_JS = Path.of("..", "compat", "js").toAbsolutePath().normalize();
+    private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
+    private static final String ARN = "arn:aws:sts::%s:assumed-role/AWSReservedSSO_%s_[0-9a-f]{16}/%s";
+
+    @TempDir
+    Path dir;
+    TestService service;
+
+    @BeforeEach
+    void start() {
+        String missing = missingNode();
+        if (missing != null) {
+            if (System.getenv("CI") != null) {
+                fail(missing + ": .ci/run must install Node.js and run `npm ci` in compat/js before the tests");
+            }
+            Assumptions.abort(missing + "; skipped (install Node.js >= 20 and run `npm ci` in compat/js)");
+        }
+        service = new TestService(dir.resolve("data"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void theStockJavaScriptSdkSignsInUsesEveryApiAndLogsOut() throws Exception {
+        JsonNode result = runAndCheckTheFlow();
+        assertThat(result.path("identity").path("attempts").asInt()).as("GetCallerIdentity attempts").isEqualTo(1);
+    }
+
+    /**
+     * A caller whose clock is 20 minutes off: its first GetCallerIdentity is refused as signed at
+     * the wrong time; the SDK takes the time from the answer's Date header and signs again.
+     */
+    @Test
+    void theSdkCorrectsItsClockFromTheServiceDateAndRetries() throws Exception {
+        service.clock.advance(Duration.ofMinutes(20)); // node signs by the system clock
+        JsonNode result = runAndCheckTheFlow();
+        assertThat(result.path("identity").path("attempts").asInt()).as("GetCallerIdentity attempts").isEqualTo(2);
+    }
+
+    /** Runs flow.mjs, approving its code for alice, and checks everything it saw; returns its RESULT. */
+    private JsonNode runAndCheckTheFlow() throws Exception {
+        SignInSession alice = service.session("alice");
+        Instant before = service.clock.instant(); // the test's clock stands still unless moved
+
+        JsonNode result = runFlow(alice);
+
+        JsonNode device = result.path("device");
+        assertThat(device.path("userCode").asText()).matches("[B-DF-HJ-NP-TV-XZ]{4}-[B-DF-HJ-NP-TV-XZ]{4}");
+        assertThat(device.path("verificationUriComplete").asText())
+                .isEqualTo(service.baseUrl() + "/device?user_code=" + device.path("userCode").asText());
+        assertThat(device.path("expiresIn").asInt()).isEqualTo(600);
+        assertThat(device.path("interval").asInt()).isEqualTo(1);
+        // the first poll precedes the USER_CODE line, so at least one AuthorizationPendingException;
+        // (slowDowns is not checked: the test's clock stands still, so by it a third poll while still
+        // pending, were the approval here ever to take seconds, would be too fast)
+        assertThat(device.path("pending").asInt()).as("AuthorizationPendingException polls").isPositive();
+        assertThat(result.path("client").path("secretExpiresAt").asLong())
+                .isEqualTo(before.plus(Duration.ofDays(90)).getEpochSecond());
+        assertThat(result.path("tokens").path("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(result.path("tokens").path("expiresIn").asInt()).isEqualTo(3600);
+        assertThat(result.path("tokens").path("hasRefreshToken").asBoolean()).isTrue();
+
+        // the access portal: every account over two pages (nextToken followed), roles, credentials
+        JsonNode accounts = result.path("accounts");
+        assertThat(texts(accounts, "accountId"))
+                .containsExactly(TestDirectory.PROD, TestDirectory.DEV, TestDirectory.SANDBOX);
+        assertThat(texts(accounts, "accountName")).containsExactly("Production", "Development", "Sandbox");
+        assertThat(texts(accounts, "emailAddress"))
+                .containsExactly("prod@example.com", "dev@example.com", "sandbox@example.com");
+        assertThat(result.path("accountPages").asInt()).isEqualTo(2);
+        assertThat(texts(result.path("roles"), "roleName")).containsExactly("AdministratorAccess", "ReadOnlyAccess");
+        assertThat(texts(result.path("roles"), "accountId")).containsOnly(TestDirectory.PROD);
+        JsonNode credentials = result.path("credentials");
+        assertThat(credentials.path("accountId").asText()).isEqualTo(TestDirectory.PROD);
+        assertThat(credentials.path("roleName").asText()).isEqualTo("AdministratorAccess");
+        assertThat(credentials.path("accessKeyId").asText()).matches("ASIA[A-Z0-9]{16}");
+        assertThat(credentials.path("hasSecret").asBoolean()).isTrue();
+        assertThat(credentials.path("hasSessionToken").asBoolean()).isTrue();
+        assertThat(credentials.path("expiration").asLong()).isEqualTo(before.plus(Duration.ofHours(1)).toEpochMilli());
+        assertError(result.path("unknownRole"), "ForbiddenException", 403, "No access");
+
+        // STS GetCallerIdentity, signed by the JavaScript SDK's SigV4 signer with those credentials
+        JsonNode identity = result.path("identity");
+        assertThat(identity.path("status").asInt()).isEqualTo(200);
+        assertThat(identity.path("Account").asText()).isEqualTo(TestDirectory.PROD);
+        assertThat(identity.path("Arn").asText()).matches(ARN.formatted(TestDirectory.PROD, "AdministratorAccess", "alice"));
+        assertThat(identity.path("UserId").asText()).matches("AROA[A-Z2-7]{17}:alice");
+        assertThat(identity.path("requestId").asText()).isNotBlank();
+
+        // refresh-token rotation
+        JsonNode refreshed = result.path("refreshed");
+        assertThat(refreshed.path("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(refreshed.path("expiresIn").asInt()).isEqualTo(3600);
+        assertThat(refreshed.path("newAccessToken").asBoolean()).isTrue();
+        assertThat(refreshed.path("rotatedRefreshToken").asBoolean()).isTrue();
+        assertThat(StreamSupport.stream(refreshed.path("accounts").spliterator(), false).map(JsonNode::asText))
+                .containsExactly(TestDirectory.PROD, TestDirectory.DEV, TestDirectory.SANDBOX);
+
+        // Logout: the SDK's typed UnauthorizedException after it, and the sign-in session is over
+        JsonNode afterLogout = result.path("afterLogout");
+        assertError(afterLogout, "UnauthorizedException", 401, "Session token not found or invalid");
+        assertThat(afterLogout.path("unauthorizedException").asBoolean()).as("instanceof UnauthorizedException").isTrue();
+        assertThat(service.gatehouse.sessions().ended(alice.id())).isTrue();
+        assertThat(service.gatehouse.sessions().active(alice.id())).isEmpty();
+
+        // the OIDC SDK's typed errors, with the OAuth error members it unmarshalled
+        for (String call : List.of("refreshAfterLogout", "wrongDeviceCode")) {
+            JsonNode error = result.path(call);
+            assertThat(error.path("name").asText()).as(call).isEqualTo("InvalidGrantException");
+            assertThat(error.path("status").asInt()).as(call).isEqualTo(400);
+            assertThat(error.path("error").asText()).as(call).isEqualTo("invalid_grant");
+            assertThat(error.path("errorDescription").asText()).as(call).isNotBlank();
+            assertThat(error.path("requestId").asText()).as(call).isNotBlank();
+        }
+        return result;
+    }
+
+    private static void assertError(JsonNode error, String name, int status, String message) {
+        assertThat(error.path("name").asText()).as("error name in %s", error).isEqualTo(name);
+        assertThat(error.path("status").asInt()).as("status in %s", error).isEqualTo(status);
+        assertThat(error.path("message").asText()).as("message in %s", error).isEqualTo(message);
+        assertThat(error.path("fault").asText()).isEqualTo("client");
+        assertThat(error.path("requestId").asText()).isNotBlank();
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+
+    /**
+     * Runs flow.mjs against the service, approves its device code for {@code session} when it prints
+     * it, and returns its RESULT. The SDK sees no AWS settings of this machine: every AWS_ variable
+     * is removed and the config and credentials files point at nothing.
+     */
+    private JsonNode runFlow(SignInSession session) throws Exception {
+        Path stderr = dir.resolve("flow.stderr");
+        ProcessBuilder builder = new ProcessBuilder("node", "flow.mjs", service.baseUrl().toString())
+                .directory(COMPAT_JS.toFile())
+                .redirectError(stderr.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
+        Process node = builder.start();
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        try {
+            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> read(node, stdout, session));
+            if (!node.waitFor(FLOW_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                fail("node flow.mjs did not finish within " + FLOW_TIMEOUT + report(stdout, stderr));
+            }
+            reading.get(10, TimeUnit.SECONDS);
+            assertThat(node.exitValue()).as("exit code of node flow.mjs%s", report(stdout, stderr)).isZero();
+        } finally {
+            node.destroyForcibly();
+        }
+        System.out.println("node flow.mjs" + report(stdout, stderr)); // to target/surefire-reports
+        String result = stdout.stream().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no RESULT line" + report(stdout, stderr)));
+        return new ObjectMapper().readTree(result.substring("RESULT ".length()));
+    }
+
+    /** Reads the script's output; approves the device code as alice would on the device page. */
+    private void read(Process node, List<String> stdout, SignInSession session) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                stdout.add(line);
+                if (line.startsWith("USER_CODE ")) {
+                    service.gatehouse.deviceAuthorizations().approve(line.substring("USER_CODE ".length()).strip(), session);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            node.destroyForcibly(); // else it would poll until the device code expires
+            throw new IllegalStateException("while reading the output of flow.mjs", e);
+        }
+    }
+
+    private static String report(List<String> stdout, Path stderr) {
+        String errors;
+        try {
+            errors = Files.exists(stderr) ? Files.readString(stderr) : "";
+        } catch (IOException e) {
+            errors = "(unreadable: " + e + ")";
+        }
+        return "\n--- stdout ---\n" + String.join("\n", stdout) + "\n--- stderr ---\n" + errors;
+    }
+
+    /** Why the JavaScript SDK cannot run here, or null when it can. */
+    private static String missingNode() {
+        try {
+            Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            if (!version.waitFor(30, TimeUnit.SECONDS) || version.exitValue() != 0) {
+                version.destroyForcibly();
+                return "`node --version` failed";
+            }
+        } catch (IOException e) {
+            return "Node.js (`node`) is not on the PATH";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        for (String module : List.of("client-sso", "client-sso-oidc", "client-sts")) {
+            if (!Files.isDirectory(COMPAT_JS.resolve("node_modules/@aws-sdk/" + module))) {
+                return COMPAT_JS.resolve("node_modules/@aws-sdk/" + module) + " is missing";
+            }
+        }
+        return null;
+    }
+}

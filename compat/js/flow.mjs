@@ -34,7 +34,7 @@ async function failure(call) {
   } catch (e) {
     if (!e.$metadata) throw e; // not an error of the service: unexpected
     return {
-      name: e.name, status: e.$metadata.httpStatusCode, message: e.message, fault: e.$fault,
+      name: e.name, type: e.constructor.name, status: e.$metadata.httpStatusCode, message: e.message, fault: e.$fault,
       requestId: e.$metadata.requestId, error: e.error, errorDescription: e.error_description,
       unauthorizedException: e instanceof UnauthorizedException,
     };

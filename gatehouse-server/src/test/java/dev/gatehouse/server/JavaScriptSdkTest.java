@@ -122,7 +122,9 @@ class JavaScriptSdkTest {
         assertThat(credentials.path("hasSecret").asBoolean()).isTrue();
         assertThat(credentials.path("hasSessionToken").asBoolean()).isTrue();
         assertThat(credentials.path("expiration").asLong()).isEqualTo(before.plus(Duration.ofHours(1)).toEpochMilli());
+        // not in the sso model, so (as from AWS) the SDK's base class, named for the x-amzn-ErrorType
         assertError(result.path("unknownRole"), "ForbiddenException", 403, "No access");
+        assertThat(result.path("unknownRole").path("type").asText()).isEqualTo("SSOServiceException");
 
         // STS GetCallerIdentity, signed by the JavaScript SDK's SigV4 signer with those credentials
         JsonNode identity = result.path("identity");
@@ -144,6 +146,7 @@ class JavaScriptSdkTest {
         // Logout: the SDK's typed UnauthorizedException after it, and the sign-in session is over
         JsonNode afterLogout = result.path("afterLogout");
         assertError(afterLogout, "UnauthorizedException", 401, "Session token not found or invalid");
+        assertThat(afterLogout.path("type").asText()).isEqualTo("UnauthorizedException");
         assertThat(afterLogout.path("unauthorizedException").asBoolean()).as("instanceof UnauthorizedException").isTrue();
         assertThat(service.gatehouse.sessions().ended(alice.id())).isTrue();
         assertThat(service.gatehouse.sessions().active(alice.id())).isEmpty();
@@ -152,6 +155,7 @@ class JavaScriptSdkTest {
         for (String call : List.of("refreshAfterLogout", "wrongDeviceCode")) {
             JsonNode error = result.path(call);
             assertThat(error.path("name").asText()).as(call).isEqualTo("InvalidGrantException");
+            assertThat(error.path("type").asText()).as(call).isEqualTo("InvalidGrantException");
             assertThat(error.path("status").asInt()).as(call).isEqualTo(400);
             assertThat(error.path("error").asText()).as(call).isEqualTo("invalid_grant");
             assertThat(error.path("errorDescription").asText()).as(call).isNotBlank();

@@ -12,14 +12,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -27,6 +31,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
+import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
+import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
 
 /**
  * The stock AWS SDK for JavaScript v3 ({@code @aws-sdk/client-sso-oidc}, {@code client-sso},
@@ -34,13 +43,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code node compat/js/flow.mjs <base URL>} signs in with the device flow (approved here for
  * alice when it prints the user code), walks the access portal, calls STS GetCallerIdentity signed
  * by the JS SigV4 signer, refreshes, logs out and provokes the typed errors; its RESULT line is
- * checked here. Needs {@code node} and {@code npm ci} in compat/js: skipped without them, failed in CI.
+ * checked here. {@code profile.mjs} does what most code does instead: names a profile, and the
+ * default credential chain takes it from the CLI's token cache. Needs {@code node} and
+ * {@code npm ci} in compat/js: skipped without them, failed in CI.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class JavaScriptSdkTest {
     private static final Path COMPAT_JS = Path.of("..", "compat", "js").toAbsolutePath().normalize();
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
     private static final String ARN = "arn:aws:sts::%s:assumed-role/AWSReservedSSO_%s_[0-9a-f]{16}/%s";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -80,6 +92,64 @@ class JavaScriptSdkTest {
         service.clock.advance(Duration.ofMinutes(20)); // node signs by the system clock
         JsonNode result = runAndCheckTheFlow();
         assertThat(result.path("identity").path("attempts").asInt()).as("GetCallerIdentity attempts").isEqualTo(2);
+    }
+
+    /**
+     * What most JavaScript code does: name a profile. The SDK's default credential chain reads the
+     * sso-session profile and the token a CLI login cached, refreshes that token (it is within the
+     * SDK's five minutes of expiry), writes it back, and gets role credentials to sign for STS.
+     */
+    @Test
+    void theDefaultCredentialChainRefreshesTheCliTokenCacheAndGetsRoleCredentials() throws Exception {
+        String base = service.baseUrl().toString();
+        RegisterClientResponse client;
+        CreateTokenResponse login;
+        try (SsoOidcClient oidc = StockSdk.oidc(service.baseUrl())) { // the device flow of `aws sso login`
+            client = oidc.registerClient(r -> r.clientName("botocore-client-gatehouse").clientType("public"));
+            StartDeviceAuthorizationResponse started = oidc.startDeviceAuthorization(r -> r
+                    .clientId(client.clientId()).clientSecret(client.clientSecret()).startUrl(base + "/start"));
+            service.gatehouse.deviceAuthorizations().approve(started.userCode(), service.session("alice"));
+            login = oidc.createToken(r -> r.grantType("urn:ietf:params:oauth:grant-type:device_code")
+                    .clientId(client.clientId()).clientSecret(client.clientSecret()).deviceCode(started.deviceCode()));
+        }
+        Path config = dir.resolve("home/.aws/config");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, """
+                [profile dev]
+                sso_session = gatehouse
+                sso_account_id = %s
+                sso_role_name = ReadOnlyAccess
+                region = us-east-1
+
+                [sso-session gatehouse]
+                sso_start_url = %s/start
+                sso_region = us-east-1
+                """.formatted(TestDirectory.SANDBOX, base));
+        // the token file as the AWS CLI writes it, named by the SHA-1 of the sso-session name
+        Path cached = dir.resolve("home/.aws/sso/cache/"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest("gatehouse".getBytes(StandardCharsets.UTF_8)))
+                + ".json");
+        Files.createDirectories(cached.getParent());
+        Instant soon = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS); // node's clock
+        JSON.writeValue(cached.toFile(), Map.of("startUrl", base + "/start", "region", "us-east-1",
+                "accessToken", login.accessToken(), "expiresAt", soon.toString(), "refreshToken", login.refreshToken(),
+                "clientId", client.clientId(), "clientSecret", client.clientSecret(),
+                "registrationExpiresAt", Instant.ofEpochSecond(client.clientSecretExpiresAt()).toString()));
+
+        JsonNode identity = node(Map.of("HOME", dir.resolve("home").toString(), "AWS_CONFIG_FILE", config.toString(),
+                "AWS_ENDPOINT_URL", base), line -> { }, "profile.mjs", "dev");
+
+        assertThat(identity.path("Account").asText()).isEqualTo(TestDirectory.SANDBOX);
+        assertThat(identity.path("Arn").asText()).matches(ARN.formatted(TestDirectory.SANDBOX, "ReadOnlyAccess", "alice"));
+        assertThat(identity.path("UserId").asText()).matches("AROA[A-Z2-7]{17}:alice");
+        JsonNode token = JSON.readTree(cached.toFile());
+        assertThat(token.path("accessToken").asText()).startsWith("ghat_").isNotEqualTo(login.accessToken());
+        assertThat(token.path("refreshToken").asText()).startsWith("ghrt_").isNotEqualTo(login.refreshToken());
+        assertThat(Instant.parse(token.path("expiresAt").asText())).isAfter(soon.plus(Duration.ofMinutes(50)));
+        assertThat(token.path("clientId").asText()).isEqualTo(client.clientId());
+        try (SsoClient sso = service.sdkClient()) {
+            assertThat(sso.listAccounts(r -> r.accessToken(token.path("accessToken").asText())).accountList()).hasSize(3);
+        }
     }
 
     /** Runs flow.mjs, approving its code for alice, and checks everything it saw; returns its RESULT. */
@@ -176,50 +246,59 @@ class JavaScriptSdkTest {
         return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
     }
 
-    /**
-     * Runs flow.mjs against the service, approves its device code for {@code session} when it prints
-     * it, and returns its RESULT. The SDK sees no AWS settings of this machine: every AWS_ variable
-     * is removed and the config and credentials files point at nothing.
-     */
+    /** Runs flow.mjs against the service, approving its device code for {@code session} when it prints it. */
     private JsonNode runFlow(SignInSession session) throws Exception {
-        Path stderr = dir.resolve("flow.stderr");
-        ProcessBuilder builder = new ProcessBuilder("node", "flow.mjs", service.baseUrl().toString())
-                .directory(COMPAT_JS.toFile())
-                .redirectError(stderr.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
+        return node(Map.of(), line -> {
+            if (line.startsWith("USER_CODE ")) {
+                service.gatehouse.deviceAuthorizations().approve(line.substring("USER_CODE ".length()).strip(), session);
+            }
+        }, "flow.mjs", service.baseUrl().toString());
+    }
+
+    /**
+     * Runs {@code node <script> <args>} in compat/js, handing each line it prints to {@code onLine},
+     * and returns its RESULT. The SDK sees none of this machine's AWS settings: every AWS_ variable
+     * is removed, the config and credentials files point at nothing (unless {@code env} says
+     * otherwise), and the instance metadata service is off.
+     */
+    private JsonNode node(Map<String, String> env, Consumer<String> onLine, String script, String... args)
+            throws Exception {
+        Path stderr = dir.resolve(script + ".stderr");
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(COMPAT_JS.toFile()).redirectError(stderr.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        builder.environment().putAll(env);
         Process node = builder.start();
         List<String> stdout = Collections.synchronizedList(new ArrayList<>());
         try {
-            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> read(node, stdout, session));
+            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> read(node, stdout, onLine));
             if (!node.waitFor(FLOW_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                fail("node flow.mjs did not finish within " + FLOW_TIMEOUT + report(stdout, stderr));
+                fail("node " + script + " did not finish within " + FLOW_TIMEOUT + report(stdout, stderr));
             }
             reading.get(10, TimeUnit.SECONDS);
-            assertThat(node.exitValue()).as("exit code of node flow.mjs%s", report(stdout, stderr)).isZero();
+            assertThat(node.exitValue()).as("exit code of node %s%s", script, report(stdout, stderr)).isZero();
         } finally {
             node.destroyForcibly();
         }
-        System.out.println("node flow.mjs" + report(stdout, stderr)); // to target/surefire-reports
+        System.out.println("node " + script + report(stdout, stderr)); // to target/surefire-reports
         String result = stdout.stream().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no RESULT line" + report(stdout, stderr)));
-        return new ObjectMapper().readTree(result.substring("RESULT ".length()));
+        return JSON.readTree(result.substring("RESULT ".length()));
     }
 
-    /** Reads the script's output; approves the device code as alice would on the device page. */
-    private void read(Process node, List<String> stdout, SignInSession session) {
+    private static void read(Process node, List<String> stdout, Consumer<String> onLine) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 stdout.add(line);
-                if (line.startsWith("USER_CODE ")) {
-                    service.gatehouse.deviceAuthorizations().approve(line.substring("USER_CODE ".length()).strip(), session);
-                }
+                onLine.accept(line);
             }
         } catch (IOException | RuntimeException e) {
-            node.destroyForcibly(); // else it would poll until the device code expires
-            throw new IllegalStateException("while reading the output of flow.mjs", e);
+            node.destroyForcibly(); // else flow.mjs would poll until the device code expires
+            throw new IllegalStateException("while reading what node printed", e);
         }
     }
 

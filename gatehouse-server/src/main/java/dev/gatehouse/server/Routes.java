@@ -53,11 +53,9 @@ final class Routes {
         var clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
         var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), clientAddresses,
                 executor);
-        // reads that never wait on a network (the embedded store, buckets in this process) run on the I/O thread
-        boolean readsInline = gatehouse.store().readsAreLocal() && !settings.buckets().mayBlock();
-        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT, readsInline);
-        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, readsInline);
-        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, readsInline);
+        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT);
+        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT);
+        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();
@@ -120,8 +118,8 @@ final class Routes {
 
     /** The guards and dispatch of one API, all answering in that API's error format. */
     private static Api guarded(LoadShedder shedder, AddressRateLimit perAddress, Executor executor,
-                               ServerSettings settings, ErrorFormat errors, boolean readsInline) {
+                               ServerSettings settings, ErrorFormat errors) {
         return op -> shedder.guard(perAddress.guard(
-                new ApiDispatcher(op, executor, settings.maxBodyBytes(), errors, readsInline), errors), errors);
+                new ApiDispatcher(op, executor, settings.maxBodyBytes(), errors), errors), errors);
     }
 }

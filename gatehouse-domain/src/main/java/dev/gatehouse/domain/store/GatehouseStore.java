@@ -91,14 +91,6 @@ public interface GatehouseStore extends AutoCloseable {
     /** Deletes every record that expired before {@code cutoff}; returns how many. */
     long purgeExpiredBefore(Instant cutoff);
 
-    /**
-     * True when reads are served in this process from memory or a local file, never waiting on a
-     * network: then the service may read on its I/O threads.
-     */
-    default boolean readsAreLocal() {
-        return false;
-    }
-
     /** Empty when the store can serve; otherwise why not. */
     Optional<String> unavailableReason();
 

@@ -23,19 +23,12 @@ public final class ApiDispatcher implements HttpHandler {
     private final Executor executor;
     private final long maxBodyBytes;
     private final ErrorFormat errors;
-    private final boolean onIoThread;
 
-    /**
-     * @param readsInline whether the store's reads never wait on a network, so that an operation that
-     *                    only reads may run on the I/O thread
-     */
-    public ApiDispatcher(ApiOperation operation, Executor executor, long maxBodyBytes, ErrorFormat errors,
-                         boolean readsInline) {
+    public ApiDispatcher(ApiOperation operation, Executor executor, long maxBodyBytes, ErrorFormat errors) {
         this.operation = operation;
         this.executor = executor;
         this.maxBodyBytes = maxBodyBytes;
         this.errors = errors;
-        this.onIoThread = readsInline && operation.readsOnly();
     }
 
     @Override
@@ -48,9 +41,7 @@ public final class ApiDispatcher implements HttpHandler {
             return;
         }
         RequestBody.limit(exchange, maxBodyBytes);
-        if (onIoThread && exchange.isInIoThread()) {
-            run(exchange).writeTo(exchange);
-        } else if (exchange.isInIoThread()) {
+        if (exchange.isInIoThread()) {
             exchange.dispatch(executor, () -> run(exchange).writeOnIoThread(exchange));
         } else {
             // already on a worker (a guard before this one had to leave the I/O thread)

@@ -11,12 +11,4 @@ import io.undertow.server.HttpServerExchange;
 @FunctionalInterface
 public interface ApiOperation {
     WireResponse handle(HttpServerExchange exchange);
-
-    /**
-     * True when the operation only reads (no store writes, no request body): then it may run on the
-     * I/O thread itself, saving two thread hand-offs, when the store's reads never wait on a network.
-     */
-    default boolean readsOnly() {
-        return false;
-    }
 }

@@ -27,9 +27,4 @@ public final class ListAccountRolesHandler implements ApiOperation {
         Caller caller = auth.authenticate(exchange);
         return Json.ok(PortalWire.roles(portal.listAccountRoles(caller, accountId, page)));
     }
-
-    @Override
-    public boolean readsOnly() {
-        return true;
-    }
 }

@@ -25,9 +25,4 @@ public final class ListAccountsHandler implements ApiOperation {
         Caller caller = auth.authenticate(exchange);
         return Json.ok(PortalWire.accounts(portal.listAccounts(caller, page)));
     }
-
-    @Override
-    public boolean readsOnly() {
-        return true;
-    }
 }

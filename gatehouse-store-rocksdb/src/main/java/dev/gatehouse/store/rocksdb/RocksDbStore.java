@@ -270,12 +270,6 @@ public final class RocksDbStore implements GatehouseStore {
         return count;
     }
 
-    /** Point lookups in the block cache or a local file; writes still wait for their group commit. */
-    @Override
-    public boolean readsAreLocal() {
-        return true;
-    }
-
     @Override
     public Optional<String> unavailableReason() {
         return closed ? Optional.of("the store is closed") : Optional.empty();

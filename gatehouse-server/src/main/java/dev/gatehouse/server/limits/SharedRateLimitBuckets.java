@@ -13,12 +13,12 @@ import java.time.Duration;
  *
  * <p>Going to the store on every request would cost a transaction per request, so each instance
  * takes up to {@value #UNSYNCHRONIZED_PERCENT}% of a bucket's capacity on its own before it settles
- * with the store, and settles at least once a second while the key is in use. A client can
+ * with the store, and at least every five seconds while the key is in use. A client can
  * therefore get at most that share of the capacity more per instance than the limit allows.
  */
 public final class SharedRateLimitBuckets implements RateLimitBuckets {
     static final int UNSYNCHRONIZED_PERCENT = 5;
-    static final Duration MAX_UNSYNCHRONIZED = Duration.ofSeconds(1);
+    static final Duration MAX_UNSYNCHRONIZED = Duration.ofSeconds(5);
 
     private final ProxyManager<String> store;
 

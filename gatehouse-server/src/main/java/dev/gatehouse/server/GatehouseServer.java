@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.server.http.RequestIds;
+import dev.gatehouse.server.metrics.ServerMetrics;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.RoutingHandler;
@@ -20,7 +21,7 @@ import org.xnio.Options;
 /**
  * The HTTP service on Undertow: non-blocking I/O threads parse requests and apply the cheap guards;
  * operations run on virtual threads, so a Logout waiting for its group commit holds no platform
- * thread.
+ * thread. Its meters (and the store's, when it has any) are served on {@code GET /metrics}.
  */
 public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
@@ -30,10 +31,13 @@ public final class GatehouseServer implements AutoCloseable {
     private final Undertow undertow;
     private final ExecutorService operations;
     private final ScheduledExecutorService housekeeping;
+    private final ServerMetrics metrics;
     private final URI baseUrl;
 
-    private GatehouseServer(Undertow undertow, ExecutorService operations, ScheduledExecutorService housekeeping) {
+    private GatehouseServer(Undertow undertow, ExecutorService operations, ScheduledExecutorService housekeeping,
+                            ServerMetrics metrics) {
         this.undertow = undertow;
+        this.metrics = metrics;
         this.operations = operations;
         this.housekeeping = housekeeping;
         InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress();
@@ -48,7 +52,8 @@ public final class GatehouseServer implements AutoCloseable {
     /** Starts the service; {@code extraRoutes} may add routes (the benchmark adds its baseline route). */
     public static GatehouseServer start(Gatehouse gatehouse, ServerSettings settings, Consumer<RoutingHandler> extraRoutes) {
         ExecutorService operations = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("op-", 0).factory());
-        RoutingHandler routes = Routes.build(gatehouse, settings, operations);
+        ServerMetrics metrics = ServerMetrics.create().include(gatehouse.store());
+        RoutingHandler routes = Routes.build(gatehouse, settings, operations, metrics);
         extraRoutes.accept(routes);
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
@@ -69,7 +74,7 @@ public final class GatehouseServer implements AutoCloseable {
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("gatehouse-housekeeping").daemon(true).factory());
         housekeeping.scheduleWithFixedDelay(() -> purge(gatehouse), 1, 60, TimeUnit.MINUTES);
-        return new GatehouseServer(undertow, operations, housekeeping);
+        return new GatehouseServer(undertow, operations, housekeeping, metrics);
     }
 
     private static void purge(Gatehouse gatehouse) {
@@ -99,5 +104,6 @@ public final class GatehouseServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        metrics.close();
     }
 }

@@ -9,6 +9,9 @@ import dev.gatehouse.server.http.NotFoundHandlers;
 import dev.gatehouse.server.http.ServiceDate;
 import dev.gatehouse.server.limits.AddressRateLimit;
 import dev.gatehouse.server.limits.LoadShedder;
+import dev.gatehouse.server.metrics.MetricsHandler;
+import dev.gatehouse.server.metrics.ServerMetrics;
+import dev.gatehouse.server.metrics.ServerMetrics.Rejection;
 import dev.gatehouse.server.oidc.CreateTokenHandler;
 import dev.gatehouse.server.oidc.RegisterClientHandler;
 import dev.gatehouse.server.oidc.StartDeviceAuthorizationHandler;
@@ -46,16 +49,18 @@ final class Routes {
     private Routes() {
     }
 
-    static RoutingHandler build(Gatehouse gatehouse, ServerSettings settings, Executor executor) {
+    static RoutingHandler build(Gatehouse gatehouse, ServerSettings settings, Executor executor,
+                                ServerMetrics metrics) {
         var portal = gatehouse.portal();
-        var auth = new PortalAuthenticator(portal, settings.limits().perToken(), settings.buckets());
-        var shedder = new LoadShedder(settings.limits().maxInFlight());
+        var auth = new PortalAuthenticator(portal, settings.limits().perToken(), settings.buckets(),
+                metrics.rejected(Rejection.RATE_LIMIT_TOKEN));
+        var shedder = new LoadShedder(settings.limits().maxInFlight(), metrics.rejected(Rejection.LOAD_SHED));
         var clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
         var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), clientAddresses,
-                executor);
-        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT);
-        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT);
-        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT);
+                executor, metrics.rejected(Rejection.RATE_LIMIT_ADDRESS));
+        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT, metrics);
+        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics);
+        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();
@@ -64,9 +69,10 @@ final class Routes {
         var csrf = new Csrf(gatehouse.store().instanceKey());
         var browser = new BrowserSessions(gatehouse);
         var pageErrors = new PageErrors(pages);
+        var pageTimer = metrics.pages();
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
-                new PageDispatcher(pages, handler, executor), pageErrors), pageErrors));
-        var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses);
+                new PageDispatcher(pages, handler, executor, pageTimer), pageErrors), pageErrors));
+        var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses, metrics);
         var device = new DevicePage(gatehouse.deviceAuthorizations(), browser, pages, csrf);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(gatehouse, browser, pages, csrf);
@@ -74,17 +80,19 @@ final class Routes {
 
         return new RoutingHandler()
                 // access portal (service "sso", restJson1)
-                .get("/federation/credentials", api.of(new GetRoleCredentialsHandler(portal, auth)))
-                .get("/assignment/accounts", api.of(new ListAccountsHandler(portal, auth)))
-                .get("/assignment/roles", api.of(new ListAccountRolesHandler(portal, auth)))
-                .post("/logout", api.of(new LogoutHandler(portal, auth)))
+                .get("/federation/credentials", api.of("GetRoleCredentials",
+                        new GetRoleCredentialsHandler(portal, auth)))
+                .get("/assignment/accounts", api.of("ListAccounts", new ListAccountsHandler(portal, auth)))
+                .get("/assignment/roles", api.of("ListAccountRoles", new ListAccountRolesHandler(portal, auth)))
+                .post("/logout", api.of("Logout", new LogoutHandler(portal, auth)))
                 // SSO OIDC (service "sso-oidc", restJson1, OAuth-style errors)
-                .post("/client/register", oidc.of(new RegisterClientHandler(clients)))
-                .post("/device_authorization", oidc.of(new StartDeviceAuthorizationHandler(clients,
-                        gatehouse.deviceAuthorizations())))
-                .post("/token", oidc.of(new CreateTokenHandler(clients, gatehouse.grants())))
-                // STS (service "sts", awsQuery, SigV4): GetCallerIdentity checks role credentials
-                .post("/", new ServiceDate(gatehouse.clock(), sts.of(stsActions)))
+                .post("/client/register", oidc.of("RegisterClient", new RegisterClientHandler(clients)))
+                .post("/device_authorization", oidc.of("StartDeviceAuthorization",
+                        new StartDeviceAuthorizationHandler(clients, gatehouse.deviceAuthorizations())))
+                .post("/token", oidc.of("CreateToken", new CreateTokenHandler(clients, gatehouse.grants())))
+                // STS (service "sts", awsQuery, SigV4): GetCallerIdentity checks role credentials; its one
+                // action names the route's metrics (an unknown Action counts there as InvalidAction)
+                .post("/", new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions)))
                 // web pages: sign-in, device confirmation, PKCE consent, access portal
                 .get("/", page.of(start::show))
                 .get("/start", page.of(start::show))
@@ -100,14 +108,18 @@ final class Routes {
                 .get(StaticFiles.PREFIX + "{file}", staticFiles)
                 // operations
                 .get("/health", new HealthHandler(gatehouse.store()))
+                .get("/metrics", new MetricsHandler(metrics, executor))
                 .setFallbackHandler(NotFoundHandlers.unknownPath())
                 .setInvalidMethodHandler(NotFoundHandlers.wrongMethod());
     }
 
-    /** Wraps an operation in load shedding, the per-address limit and the dispatch to a virtual thread. */
+    /**
+     * Wraps an operation in load shedding, the per-address limit and the dispatch to a virtual thread;
+     * {@code name} (the AWS operation name) labels its metrics.
+     */
     @FunctionalInterface
     private interface Api {
-        HttpHandler of(ApiOperation operation);
+        HttpHandler of(String name, ApiOperation operation);
     }
 
     /** Wraps a page in the security headers, the same guards, and the dispatch to a virtual thread. */
@@ -118,8 +130,8 @@ final class Routes {
 
     /** The guards and dispatch of one API, all answering in that API's error format. */
     private static Api guarded(LoadShedder shedder, AddressRateLimit perAddress, Executor executor,
-                               ServerSettings settings, ErrorFormat errors) {
-        return op -> shedder.guard(perAddress.guard(
-                new ApiDispatcher(op, executor, settings.maxBodyBytes(), errors), errors), errors);
+                               ServerSettings settings, ErrorFormat errors, ServerMetrics metrics) {
+        return (name, op) -> shedder.guard(perAddress.guard(new ApiDispatcher(op, executor, settings.maxBodyBytes(),
+                errors, metrics.operation(name)), errors), errors);
     }
 }

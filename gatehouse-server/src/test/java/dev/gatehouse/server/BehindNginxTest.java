@@ -111,6 +111,13 @@ class BehindNginxTest {
     }
 
     @Test
+    void metricsAreNotServedThroughTheProxyButByEachInstance() throws Exception {
+        URI base = startNginx(example());
+        assertThat(MetricsTest.scrape(base).statusCode()).isEqualTo(403);
+        assertThat(MetricsTest.scrape(a.baseUrl()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void withoutUnderscoresInHeadersNginxDropsTheAccessToken() throws Exception {
         String config = example();
         assertThat(config).contains("underscores_in_headers on;");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.server.limits.LoadShedder;
 import dev.gatehouse.server.wire.Json;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import java.net.InetSocketAddress;
@@ -37,6 +39,7 @@ class LoadSheddingTest {
     private final Semaphore entered = new Semaphore(0);
     /** Counts exchanges whose completion listeners (the shedder's release included) have all run. */
     private final Semaphore completed = new Semaphore(0);
+    private final Counter shedCount = new SimpleMeterRegistry().counter("gatehouse.rejected");
     private ExecutorService handlerThreads;
     private Undertow undertow;
     private HttpClient http;
@@ -62,7 +65,7 @@ class LoadSheddingTest {
             exchange.setStatusCode(200);
             exchange.getResponseSender().send("done");
         });
-        HttpHandler shed = new LoadShedder(2).guard(blocking);
+        HttpHandler shed = new LoadShedder(2, shedCount).guard(blocking);
         // Registered before the shedder's own listener, so (Undertow runs completion listeners last
         // registered first) it runs after the shedder has given its permit back.
         HttpHandler root = exchange -> {
@@ -113,6 +116,7 @@ class LoadSheddingTest {
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
         assertThat(entered.availablePermits()).as("the shed request never reached the handler").isZero();
+        assertThat(shedCount.count()).as("the shed request was counted").isEqualTo(1);
 
         release.countDown();
         assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS).statusCode()).isEqualTo(200);

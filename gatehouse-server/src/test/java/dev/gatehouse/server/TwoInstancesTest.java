@@ -93,6 +93,15 @@ class TwoInstancesTest {
     }
 
     @Test
+    void eachInstanceServesItsOwnConnectionPoolMetrics() throws Exception {
+        for (Instance instance : List.of(a, b)) {
+            assertThat(MetricsTest.scrape(instance.base()).body())
+                    .contains("hikaricp_connections{pool=\"gatehouse-postgres\"}",
+                            "hikaricp_connections_acquire_seconds_count{pool=\"gatehouse-postgres\"}");
+        }
+    }
+
+    @Test
     void aDeviceCodeStartedOnAIsApprovedAndRedeemedOnBAndRefreshedOnA() {
         try (SsoOidcClient oidcA = a.oidc(); SsoOidcClient oidcB = b.oidc(); SsoClient ssoB = b.sso()) {
             var client = oidcA.registerClient(r -> r.clientName("two-instances").clientType("public"));

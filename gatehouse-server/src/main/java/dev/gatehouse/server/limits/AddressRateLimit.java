@@ -4,6 +4,7 @@ import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.wire.ErrorFormat;
+import io.micrometer.core.instrument.Counter;
 import io.undertow.server.HttpHandler;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -19,18 +20,22 @@ public final class AddressRateLimit {
     private final KeyedRateLimiter limiter;
     private final ClientAddresses clientAddresses;
     private final Executor executor;
+    private final Counter limited;
 
+    /** {@code limited} counts the requests turned away. */
     public AddressRateLimit(RateLimit limit, RateLimitBuckets buckets, ClientAddresses clientAddresses,
-                            Executor executor) {
+                            Executor executor, Counter limited) {
         this.limiter = new KeyedRateLimiter("address", limit, buckets);
         this.clientAddresses = clientAddresses;
         this.executor = executor;
+        this.limited = limited;
     }
 
     /** Guards a route, answering in its API's error format. */
     public HttpHandler guard(HttpHandler next, ErrorFormat errors) {
         HttpHandler check = exchange -> {
             if (!limiter.tryAcquire(clientAddresses.of(exchange))) {
+                limited.increment();
                 errors.send(exchange, ErrorCode.TOO_MANY_REQUESTS, "Rate exceeded for your address; slow down and retry");
                 return;
             }

@@ -3,6 +3,7 @@ package dev.gatehouse.server.limits;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.server.wire.AwsErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
+import io.micrometer.core.instrument.Counter;
 import io.undertow.server.HttpHandler;
 import java.util.concurrent.Semaphore;
 
@@ -13,9 +14,12 @@ import java.util.concurrent.Semaphore;
  */
 public final class LoadShedder {
     private final Semaphore inFlight;
+    private final Counter shed;
 
-    public LoadShedder(int maxInFlight) {
+    /** {@code shed} counts the requests answered at once. */
+    public LoadShedder(int maxInFlight, Counter shed) {
         this.inFlight = new Semaphore(maxInFlight);
+        this.shed = shed;
     }
 
     /** Guards an access-portal route. */
@@ -27,6 +31,7 @@ public final class LoadShedder {
     public HttpHandler guard(HttpHandler next, ErrorFormat errors) {
         return exchange -> {
             if (!inFlight.tryAcquire()) {
+                shed.increment();
                 errors.send(exchange, ErrorCode.TOO_MANY_REQUESTS, "The service is at capacity; retry shortly");
                 return;
             }

@@ -3,10 +3,12 @@ package dev.gatehouse.server.pages;
 import dev.gatehouse.domain.signin.SignIn;
 import dev.gatehouse.domain.signin.SignIn.Attempt;
 import dev.gatehouse.server.http.ClientAddresses;
+import dev.gatehouse.server.metrics.ServerMetrics;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.Forms;
 import dev.gatehouse.server.web.PageResponse;
 import dev.gatehouse.server.web.Pages;
+import io.micrometer.core.instrument.Counter;
 import io.undertow.server.HttpServerExchange;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.Map;
 /**
  * {@code /login}: the sign-in form. A right password for a user with a TOTP secret leads to the same
  * form asking for the code, carrying a short-lived ticket instead of the password. On success the
- * browser gets its session cookie and goes on to {@code next} (a path on this service).
+ * browser gets its session cookie and goes on to {@code next} (a path on this service). Each outcome is
+ * counted in {@code gatehouse.sign_in} (never with the user name).
  */
 public final class SignInPage {
     private final SignIn signIn;
@@ -22,13 +25,22 @@ public final class SignInPage {
     private final Pages pages;
     private final Csrf csrf;
     private final ClientAddresses clientAddresses;
+    private final Counter signedInCounter;
+    private final Counter needsCodeCounter;
+    private final Counter rejectedCounter;
+    private final Counter throttledCounter;
 
-    public SignInPage(SignIn signIn, BrowserSessions browser, Pages pages, Csrf csrf, ClientAddresses clientAddresses) {
+    public SignInPage(SignIn signIn, BrowserSessions browser, Pages pages, Csrf csrf, ClientAddresses clientAddresses,
+                      ServerMetrics metrics) {
         this.signIn = signIn;
         this.browser = browser;
         this.pages = pages;
         this.csrf = csrf;
         this.clientAddresses = clientAddresses;
+        this.signedInCounter = metrics.signIn("signed_in");
+        this.needsCodeCounter = metrics.signIn("needs_code");
+        this.rejectedCounter = metrics.signIn("rejected");
+        this.throttledCounter = metrics.signIn("throttled");
     }
 
     public PageResponse show(HttpServerExchange exchange) {
@@ -50,13 +62,21 @@ public final class SignInPage {
                 form.get("otp"), form.get("ticket"), address));
         return switch (outcome) {
             case SignIn.SignedIn signedIn -> {
+                signedInCounter.increment();
                 browser.start(exchange, signedIn.session(), signedIn.browserToken());
                 yield PageResponse.redirect(next);
             }
-            case SignIn.NeedsCode needsCode -> form(exchange, needsCode.message().isPresent() ? 401 : 200, next,
-                    needsCode.userName(), needsCode.ticket(), needsCode.message().orElse(null));
-            case SignIn.Rejected rejected -> form(exchange, 401, next, form.get("username"), null, rejected.message());
+            case SignIn.NeedsCode needsCode -> {
+                needsCodeCounter.increment();
+                yield form(exchange, needsCode.message().isPresent() ? 401 : 200, next,
+                        needsCode.userName(), needsCode.ticket(), needsCode.message().orElse(null));
+            }
+            case SignIn.Rejected rejected -> {
+                rejectedCounter.increment();
+                yield form(exchange, 401, next, form.get("username"), null, rejected.message());
+            }
             case SignIn.Throttled throttled -> {
+                throttledCounter.increment();
                 // whole seconds rounded up, as in the message: a client that waits this long may try again
                 java.time.Duration wait = throttled.retryAfter();
                 long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));

@@ -8,6 +8,7 @@ import dev.gatehouse.domain.portal.Caller;
 import dev.gatehouse.server.limits.KeyedRateLimiter;
 import dev.gatehouse.server.limits.RateLimitBuckets;
 import dev.gatehouse.server.wire.WireHeaders;
+import io.micrometer.core.instrument.Counter;
 import io.undertow.server.HttpServerExchange;
 
 /**
@@ -19,10 +20,13 @@ public final class PortalAuthenticator {
 
     private final AccessPortal portal;
     private final KeyedRateLimiter perToken;
+    private final Counter limited;
 
-    public PortalAuthenticator(AccessPortal portal, RateLimit perTokenLimit, RateLimitBuckets buckets) {
+    /** {@code limited} counts the calls turned away by the per-token limit. */
+    public PortalAuthenticator(AccessPortal portal, RateLimit perTokenLimit, RateLimitBuckets buckets, Counter limited) {
         this.portal = portal;
         this.perToken = new KeyedRateLimiter("token", perTokenLimit, buckets);
+        this.limited = limited;
     }
 
     public Caller authenticate(HttpServerExchange exchange) {
@@ -36,6 +40,7 @@ public final class PortalAuthenticator {
         }
         Caller caller = portal.authenticate(token.strip());
         if (!perToken.tryAcquire(caller.token().id())) {
+            limited.increment();
             throw new GatehouseException(ErrorCode.TOO_MANY_REQUESTS, "Rate exceeded for this access token; slow down and retry");
         }
         return caller;

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.http.RequestIds;
+import dev.gatehouse.server.metrics.OutcomeTimer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.Executor;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The page counterpart of {@code ApiDispatcher}: runs a {@link PageHandler} on a virtual thread and
  * writes what it returns on the I/O thread. A refused form becomes a message page with the form's
  * status; an unexpected failure is logged with the request id (never with headers or form fields,
- * which carry passwords and tokens) and answered with a 500 page.
+ * which carry passwords and tokens) and answered with a 500 page. Times each page in
+ * {@code gatehouse.pages} by status class.
  */
 public final class PageDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PageDispatcher.class);
@@ -20,11 +22,13 @@ public final class PageDispatcher implements HttpHandler {
     private final Pages pages;
     private final PageHandler handler;
     private final Executor executor;
+    private final OutcomeTimer timer;
 
-    public PageDispatcher(Pages pages, PageHandler handler, Executor executor) {
+    public PageDispatcher(Pages pages, PageHandler handler, Executor executor, OutcomeTimer timer) {
         this.pages = pages;
         this.handler = handler;
         this.executor = executor;
+        this.timer = timer;
     }
 
     @Override
@@ -38,6 +42,13 @@ public final class PageDispatcher implements HttpHandler {
     }
 
     private PageResponse run(HttpServerExchange exchange) {
+        long start = System.nanoTime();
+        PageResponse response = respond(exchange);
+        timer.recordStatus(response.status(), start);
+        return response;
+    }
+
+    private PageResponse respond(HttpServerExchange exchange) {
         try {
             return handler.handle(exchange);
         } catch (Forms.FormException e) {

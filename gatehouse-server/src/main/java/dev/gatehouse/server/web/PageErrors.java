@@ -14,6 +14,12 @@ public final class PageErrors implements ErrorFormat {
         this.pages = pages;
     }
 
+    /** Pages follow the access portal's statuses, so their errors take its names. */
+    @Override
+    public String errorName(ErrorCode code) {
+        return AwsErrors.shapeOf(code).type();
+    }
+
     @Override
     public WireResponse response(ErrorCode code, String message, String requestId) {
         int status = AwsErrors.shapeOf(code).status();

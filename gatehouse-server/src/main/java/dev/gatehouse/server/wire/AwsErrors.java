@@ -17,6 +17,11 @@ public final class AwsErrors {
     /** The access portal's errors as an {@link ErrorFormat}, for its routes' guards and dispatcher. */
     public static final ErrorFormat FORMAT = new ErrorFormat() {
         @Override
+        public String errorName(ErrorCode code) {
+            return shapeOf(code).type();
+        }
+
+        @Override
         public WireResponse response(ErrorCode code, String message, String requestId) {
             return AwsErrors.response(shapeOf(code), message);
         }

@@ -11,6 +11,9 @@ import io.undertow.server.HttpServerExchange;
  * request id is passed for the formats that repeat it in the body (awsQuery); the others ignore it.
  */
 public interface ErrorFormat {
+    /** The error's name as clients see it (the error type, or STS's {@code Error/Code}); a metrics label. */
+    String errorName(ErrorCode code);
+
     /** The response for a domain error. */
     WireResponse response(ErrorCode code, String message, String requestId);
 

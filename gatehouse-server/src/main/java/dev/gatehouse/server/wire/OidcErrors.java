@@ -59,6 +59,11 @@ public final class OidcErrors {
     /** SSO OIDC's errors as an {@link ErrorFormat}, for its routes' guards and dispatcher. */
     public static final ErrorFormat FORMAT = new ErrorFormat() {
         @Override
+        public String errorName(ErrorCode code) {
+            return shapeOf(code).type();
+        }
+
+        @Override
         public WireResponse response(ErrorCode code, String message, String requestId) {
             return OidcErrors.response(shapeOf(code), message);
         }

@@ -59,6 +59,11 @@ public final class QueryErrors {
     /** STS's errors as an {@link ErrorFormat}, for its route's guards and dispatcher. */
     public static final ErrorFormat FORMAT = new ErrorFormat() {
         @Override
+        public String errorName(ErrorCode code) {
+            return shapeOf(code).code();
+        }
+
+        @Override
         public WireResponse response(ErrorCode code, String message, String requestId) {
             return QueryErrors.response(shapeOf(code), message, requestId);
         }

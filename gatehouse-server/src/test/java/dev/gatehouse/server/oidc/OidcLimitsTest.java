@@ -10,6 +10,7 @@ import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.server.http.RequestIds;
 import dev.gatehouse.server.limits.LoadShedder;
 import dev.gatehouse.server.wire.OidcErrors;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -61,8 +62,8 @@ class OidcLimitsTest {
     @Test
     void theLoadShedderIsASlowDownOnOidc() {
         Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setHandler(new RequestIds(new LoadShedder(0).guard(exchange -> exchange.setStatusCode(200).endExchange(),
-                        OidcErrors.FORMAT)))
+                .setHandler(new RequestIds(new LoadShedder(0, new SimpleMeterRegistry().counter("shed"))
+                        .guard(exchange -> exchange.setStatusCode(200).endExchange(), OidcErrors.FORMAT)))
                 .build();
         undertow.start();
         int port = ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.server.metrics.ServerMetrics;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -72,7 +73,7 @@ final class WebTestServer implements AutoCloseable {
     }
 
     private PageDispatcher page(PageHandler handler) {
-        return new PageDispatcher(pages, handler, executor);
+        return new PageDispatcher(pages, handler, executor, ServerMetrics.create().pages());
     }
 
     private Map<String, Object> withCsrf(HttpServerExchange exchange, Map<String, Object> model) {

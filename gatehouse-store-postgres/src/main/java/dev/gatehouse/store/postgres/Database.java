@@ -2,7 +2,9 @@ package dev.gatehouse.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.gatehouse.domain.store.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,6 +83,11 @@ final class Database {
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("PostgreSQL unreachable: " + describe(e), e);
         }
+    }
+
+    /** HikariCP's own meters ({@code hikaricp.connections}, acquire and usage times) into {@code registry}; once. */
+    void bindMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     /** The pool itself, for the libraries that take a data source (Flyway, Bucket4j). */

@@ -14,6 +14,8 @@ import dev.gatehouse.domain.store.TokenWithSession;
 import dev.gatehouse.domain.token.RandomIds;
 import dev.gatehouse.domain.token.TokenRecord;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +35,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * <p>This class opens the store and answers the port; the pool and its plumbing are in {@link Database},
  * each table's SQL and row mapping in its own {@code *Table} class.
  */
-public final class PostgresStore implements GatehouseStore {
+public final class PostgresStore implements GatehouseStore, MeterBinder {
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String INSTANCE_KEY = "instance-key";
 
@@ -269,6 +271,15 @@ public final class PostgresStore implements GatehouseStore {
             throw new StoreUnavailableException("PostgreSQL could not purge idle rate-limit buckets: "
                     + Database.describe(e), e);
         }
+    }
+
+    /**
+     * The connection pool's meters (HikariCP's: connections active, idle, pending, and the time to get
+     * one). No availability gauge: finding that out takes a query, too much for every scrape.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        database.bindMetrics(registry);
     }
 
     @Override

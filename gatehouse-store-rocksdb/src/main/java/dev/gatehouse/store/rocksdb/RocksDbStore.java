@@ -10,6 +10,9 @@ import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.domain.token.RandomIds;
 import dev.gatehouse.domain.token.TokenRecord;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +42,7 @@ import org.rocksdb.RocksIterator;
  * The embedded store: one RocksDB under the data directory, one column family per record kind.
  * Writes go through {@link GroupCommitter} and are fsync'd before the method returns.
  */
-public final class RocksDbStore implements GatehouseStore {
+public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
     private static final byte[] INSTANCE_KEY = "instance-key".getBytes(StandardCharsets.UTF_8);
 
@@ -278,6 +281,17 @@ public final class RocksDbStore implements GatehouseStore {
     /** Writes committed so far and the number of fsync'd groups they took. */
     public long[] commitStats() {
         return committer.stats();
+    }
+
+    /** The group commit: writes made durable, and the fsync'd groups they took (writes / groups = group size). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("gatehouse.store.commit.writes", committer, c -> c.stats()[0])
+                .description("Writes made durable by the RocksDB group commit")
+                .register(registry);
+        FunctionCounter.builder("gatehouse.store.commit.groups", committer, c -> c.stats()[1])
+                .description("Fsync'd groups of writes of the RocksDB group commit")
+                .register(registry);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -39,8 +40,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "URL",
             description = "Keep sessions and tokens in PostgreSQL (a jdbc:postgresql:// URL) so that several "
-                    + "instances can share them; default: the embedded store under --data.")
-    String storeUrl;
+                    + "instances can share them; also read from the environment variable " + STORE_VARIABLE
+                    + " or the config's 'store:'; default: the embedded store under --data.")
+    String storeOption;
+
+    /** The process environment; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
+    static final String STORE_VARIABLE = "GATEHOUSE_STORE";
+
+    private String storeUrl;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -58,8 +67,9 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("gatehouse: configuration error\n" + e.getMessage());
             return 1;
         }
+        storeUrl = storeUrl(loaded);
         if (storeUrl != null && !storeUrl.startsWith("jdbc:postgresql:")) {
-            err.println("gatehouse: --store takes a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...), not "
+            err.println("gatehouse: --store (or " + STORE_VARIABLE + ") takes a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...), not "
                     + StoreUrls.redact(storeUrl));
             return 2;
         }
@@ -90,6 +100,18 @@ public final class ServeCommand implements Callable<Integer> {
         printBanner(loaded, server);
         stopped.await();
         return 0;
+    }
+
+    /** The first of: --store, the environment variable, the config's {@code store:}; null for the embedded store. */
+    private String storeUrl(GatehouseConfig loaded) {
+        if (storeOption != null) {
+            return storeOption;
+        }
+        String fromEnvironment = environment.get(STORE_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.strip();
+        }
+        return loaded.store().orElse(null);
     }
 
     /** On PostgreSQL, the rate limits count in the database, so that instances on it share them. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,7 +19,12 @@ class ServeCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> environment, String... args) {
         CommandLine cli = Main.commandLine();
+        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).environment = environment;
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
         return cli.execute(args);
@@ -63,6 +69,37 @@ class ServeCommandTest {
         assertThat(run("serve", "--store", "jdbc:postgresql://127.0.0.1:1/gatehouse?user=gh&password=hunter2",
                 "--port", "0")).isEqualTo(1);
         assertThat(err.toString()).contains("PostgreSQL").contains("127.0.0.1:1").doesNotContain("hunter2");
+    }
+
+    @Test
+    void theStoreComesFromTheOptionThenTheEnvironmentThenTheConfig() throws Exception {
+        Path config = dir.resolve("with-store.yaml");
+        Files.writeString(config, """
+                store: jdbc:postgresql://127.0.0.1:1/from-config?user=gh&password=hunter2
+                users:
+                  - userName: alice
+                    password: "correct horse battery staple"
+                    email: alice@example.com
+                """);
+        assertThat(run("serve", "--config", config.toString(), "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("/from-config").doesNotContain("hunter2");
+
+        var environment = Map.of("GATEHOUSE_STORE", "jdbc:postgresql://127.0.0.1:1/from-environment?user=gh");
+        assertThat(run(environment, "serve", "--config", config.toString(), "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("/from-environment");
+
+        assertThat(run(environment, "serve", "--config", config.toString(), "--port", "0",
+                "--store", "jdbc:postgresql://127.0.0.1:1/from-option?user=gh")).isEqualTo(1);
+        assertThat(err.toString()).contains("/from-option");
+    }
+
+    @Test
+    void aStoreInTheConfigMustBeAPostgresUrlAndIsNotEchoed() throws Exception {
+        Path config = dir.resolve("bad-store.yaml");
+        Files.writeString(config, "store: mysql://root:hunter2@db/x\n");
+        assertThat(run("serve", "--config", config.toString(), "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains(config + ":1: 'store' must be a PostgreSQL JDBC URL")
+                .doesNotContain("hunter2");
     }
 
     @Test

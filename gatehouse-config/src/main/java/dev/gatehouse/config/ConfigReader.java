@@ -32,7 +32,7 @@ final class ConfigReader {
         }
         YamlMap top = new YamlValue(root, "the configuration", problems)
                 .map("region", "startUrl", "signInSessionDuration", "users", "accounts", "permissionSets",
-                        "assignments", "limits")
+                        "assignments", "limits", "store")
                 .orElseThrow();
 
         String region = top.get("region")
@@ -52,10 +52,13 @@ final class ConfigReader {
         directory.assignments(top.get("assignments"));
 
         Limits limits = top.get("limits").map(LimitsReader::read).orElse(Limits.DEFAULTS);
+        // never echoed in the error: the URL may carry a password
+        Optional<String> store = top.get("store").flatMap(v -> v.string(url -> url.startsWith("jdbc:postgresql://"),
+                "'store' must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...)"));
 
         problems.throwIfAny();
         Directory built = directory.build(region, signInSession);
-        return new GatehouseConfig(built, startUrl, limits, source);
+        return new GatehouseConfig(built, startUrl, limits, store, source);
     }
 
     private static boolean isWebUrl(String text) {

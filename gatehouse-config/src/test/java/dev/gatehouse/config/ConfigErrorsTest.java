@@ -41,7 +41,7 @@ class ConfigErrorsTest {
                 region: us-east-1
                 regoin: eu-west-1
                 """, 2, "unknown key 'regoin' (expected one of: region, startUrl, signInSessionDuration, users, "
-                + "accounts, permissionSets, assignments, limits)");
+                + "accounts, permissionSets, assignments, limits, store)");
     }
 
     @Test

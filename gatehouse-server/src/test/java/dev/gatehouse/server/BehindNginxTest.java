@@ -113,8 +113,8 @@ class BehindNginxTest {
     @Test
     void metricsAreNotServedThroughTheProxyButByEachInstance() throws Exception {
         URI base = startNginx(example());
-        assertThat(MetricsTest.scrape(base).statusCode()).isEqualTo(403);
-        assertThat(MetricsTest.scrape(a.baseUrl()).statusCode()).isEqualTo(200);
+        assertThat(Scrapes.scrape(base).statusCode()).isEqualTo(403);
+        assertThat(Scrapes.scrape(a.baseUrl()).statusCode()).isEqualTo(200);
     }
 
     @Test

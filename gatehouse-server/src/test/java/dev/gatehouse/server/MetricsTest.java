@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.config.RateLimit;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,45 +61,29 @@ class MetricsTest {
         }
         assertThat(throttled).isEqualTo(1);
 
-        HttpResponse<String> response = scrape(service.baseUrl());
+        HttpResponse<String> response = Scrapes.scrape(service.baseUrl());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         String metrics = response.body();
-        assertThat(value(metrics, "gatehouse_requests_seconds_count{operation=\"ListAccounts\",outcome=\"ok\"}"))
+        assertThat(Scrapes.value(metrics, "gatehouse_requests_seconds_count{operation=\"ListAccounts\",outcome=\"ok\"}"))
                 .isEqualTo(ok);
-        assertThat(value(metrics,
+        assertThat(Scrapes.value(metrics,
                 "gatehouse_requests_seconds_count{operation=\"ListAccounts\",outcome=\"TooManyRequestsException\"}"))
                 .isEqualTo(1);
-        assertThat(value(metrics,
+        assertThat(Scrapes.value(metrics,
                 "gatehouse_requests_seconds_count{operation=\"ListAccounts\",outcome=\"UnauthorizedException\"}"))
                 .isEqualTo(1);
-        assertThat(value(metrics, "gatehouse_requests_seconds_count{operation=\"Logout\",outcome=\"ok\"}"))
+        assertThat(Scrapes.value(metrics, "gatehouse_requests_seconds_count{operation=\"Logout\",outcome=\"ok\"}"))
                 .isEqualTo(1);
-        assertThat(value(metrics, "gatehouse_rejected_total{reason=\"rate_limit_token\"}")).isEqualTo(1);
-        assertThat(value(metrics, "gatehouse_rejected_total{reason=\"rate_limit_address\"}")).isZero();
-        assertThat(value(metrics, "gatehouse_rejected_total{reason=\"load_shed\"}")).isZero();
-        assertThat(value(metrics, "gatehouse_sign_in_total{outcome=\"signed_in\"}")).isZero();
+        assertThat(Scrapes.value(metrics, "gatehouse_rejected_total{reason=\"rate_limit_token\"}")).isEqualTo(1);
+        assertThat(Scrapes.value(metrics, "gatehouse_rejected_total{reason=\"rate_limit_address\"}")).isZero();
+        assertThat(Scrapes.value(metrics, "gatehouse_rejected_total{reason=\"load_shed\"}")).isZero();
+        assertThat(Scrapes.value(metrics, "gatehouse_sign_in_total{outcome=\"signed_in\"}")).isZero();
         // the Logout was one durable write on the embedded store
-        assertThat(value(metrics, "gatehouse_store_commit_writes_total")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "gatehouse_store_commit_groups_total")).isGreaterThanOrEqualTo(1);
+        assertThat(Scrapes.value(metrics, "gatehouse_store_commit_writes_total")).isGreaterThanOrEqualTo(1);
+        assertThat(Scrapes.value(metrics, "gatehouse_store_commit_groups_total")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads", "process_uptime_seconds",
                 "system_cpu_count");
         assertThat(metrics).doesNotContain(throttledToken, loggedOutToken, "not-a-token", "alice", "bob", "127.0.0.1");
-    }
-
-    static HttpResponse<String> scrape(URI base) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(base.resolve("/metrics")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    /** The value of one series, named with its labels exactly as rendered. */
-    private static double value(String metrics, String series) {
-        return metrics.lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).split(" ")[0]))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no series " + series + " in:\n" + metrics));
     }
 }

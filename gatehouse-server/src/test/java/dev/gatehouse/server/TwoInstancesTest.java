@@ -95,7 +95,7 @@ class TwoInstancesTest {
     @Test
     void eachInstanceServesItsOwnConnectionPoolMetrics() throws Exception {
         for (Instance instance : List.of(a, b)) {
-            assertThat(MetricsTest.scrape(instance.base()).body())
+            assertThat(Scrapes.scrape(instance.base()).body())
                     .contains("hikaricp_connections{pool=\"gatehouse-postgres\"}",
                             "hikaricp_connections_acquire_seconds_count{pool=\"gatehouse-postgres\"}");
         }

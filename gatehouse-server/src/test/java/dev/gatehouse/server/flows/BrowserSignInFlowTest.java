@@ -3,6 +3,7 @@ package dev.gatehouse.server.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.signin.Totp;
+import dev.gatehouse.server.Scrapes;
 import dev.gatehouse.server.TestDirectory;
 import dev.gatehouse.server.TestService;
 import dev.gatehouse.server.web.Browser;
@@ -50,7 +51,7 @@ class BrowserSignInFlowTest {
     }
 
     @Test
-    void aliceSignsInGetsCredentialsAndSignsOut() {
+    void aliceSignsInGetsCredentialsAndSignsOut() throws Exception {
         steps.open("/start");
         assertThat(steps.path()).isEqualTo("/login");
         steps.signInForm();
@@ -111,6 +112,12 @@ class BrowserSignInFlowTest {
         steps.restoreCookie("gh_session", sessionCookie);
         steps.open("/portal");
         steps.assertSentToSignIn();
+
+        // the sign-in outcomes are counted, and nobody's name is in the metrics
+        String metrics = Scrapes.scrape(service.baseUrl()).body();
+        assertThat(Scrapes.value(metrics, "gatehouse_sign_in_total{outcome=\"rejected\"}")).isEqualTo(1);
+        assertThat(Scrapes.value(metrics, "gatehouse_sign_in_total{outcome=\"signed_in\"}")).isEqualTo(1);
+        assertThat(metrics).doesNotContain("alice");
     }
 
     @Test

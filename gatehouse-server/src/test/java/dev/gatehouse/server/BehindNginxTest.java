@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.Limits;
-import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.directory.Directory;
-import dev.gatehouse.server.limits.SharedRateLimitBuckets;
-import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.TestPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,8 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +38,8 @@ class BehindNginxTest {
     @TempDir
     Path dir;
     private final String schema = TestPostgres.newSchemaName();
-    private final List<AutoCloseable> running = new ArrayList<>();
-    private Directory directory;
-    private GatehouseServer a;
-    private GatehouseServer b;
-    private Gatehouse gatehouse;
+    private PostgresInstance a;
+    private PostgresInstance b;
     private Process nginx;
 
     @BeforeEach
@@ -57,9 +49,9 @@ class BehindNginxTest {
             assertThat(binary).as("nginx must be installed in CI (.ci/run installs it)").isNotNull();
         }
         Assumptions.assumeTrue(binary != null, "nginx is not installed");
-        directory = TestDirectory.create();
-        a = startInstance();
-        b = startInstance();
+        Directory directory = TestDirectory.create();
+        a = PostgresInstance.start(TestPostgres.jdbcUrl(), schema, directory, Limits.DEFAULTS);
+        b = PostgresInstance.start(TestPostgres.jdbcUrl(), schema, directory, Limits.DEFAULTS);
     }
 
     @AfterEach
@@ -68,20 +60,10 @@ class BehindNginxTest {
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
         }
-        for (AutoCloseable c : running.reversed()) {
-            c.close();
+        for (PostgresInstance instance : List.of(b, a)) {
+            instance.close();
         }
         TestPostgres.dropSchemas(List.of(schema));
-    }
-
-    private GatehouseServer startInstance() {
-        PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrl(), schema);
-        running.add(store);
-        gatehouse = Gatehouse.create(directory, store, InstantSource.system());
-        GatehouseServer server = GatehouseServer.start(gatehouse, ServerSettings.of("127.0.0.1", 0, Limits.DEFAULTS)
-                .withBuckets(new SharedRateLimitBuckets(store.rateLimitBuckets())));
-        running.add(server);
-        return server;
     }
 
     @Test
@@ -92,8 +74,8 @@ class BehindNginxTest {
             var started = oidc.startDeviceAuthorization(r -> r.clientId(client.clientId())
                     .clientSecret(client.clientSecret()).startUrl(base + "/start"));
             assertThat(started.verificationUri()).as("URLs name the proxy, not an instance").isEqualTo(base + "/device");
-            var alice = gatehouse.directory().user("alice").orElseThrow();
-            gatehouse.deviceAuthorizations().approve(started.userCode(), gatehouse.sessions().start(alice));
+            var alice = b.gatehouse().directory().user("alice").orElseThrow();
+            b.gatehouse().deviceAuthorizations().approve(started.userCode(), b.gatehouse().sessions().start(alice));
             var tokens = oidc.createToken(r -> r.clientId(client.clientId()).clientSecret(client.clientSecret())
                     .grantType("urn:ietf:params:oauth:grant-type:device_code").deviceCode(started.deviceCode()));
 
@@ -101,7 +83,7 @@ class BehindNginxTest {
                 assertThat(sso.listAccounts(r -> r.accessToken(tokens.accessToken())).accountList()).hasSize(3);
             }
             String served = Files.readString(dir.resolve("access.log"));
-            assertThat(served).contains(":" + a.baseUrl().getPort() + " ").contains(":" + b.baseUrl().getPort() + " ");
+            assertThat(served).contains(":" + a.base().getPort() + " ").contains(":" + b.base().getPort() + " ");
             sso.logout(r -> r.accessToken(tokens.accessToken()));
             for (int i = 0; i < 4; i++) {
                 assertThatThrownBy(() -> sso.listAccounts(r -> r.accessToken(tokens.accessToken())))
@@ -114,7 +96,7 @@ class BehindNginxTest {
     void metricsAreNotServedThroughTheProxyButByEachInstance() throws Exception {
         URI base = startNginx(example());
         assertThat(Scrapes.scrape(base).statusCode()).isEqualTo(403);
-        assertThat(Scrapes.scrape(a.baseUrl()).statusCode()).isEqualTo(200);
+        assertThat(Scrapes.scrape(a.base()).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -122,7 +104,7 @@ class BehindNginxTest {
         String config = example();
         assertThat(config).contains("underscores_in_headers on;");
         URI base = startNginx(config.replace("underscores_in_headers on;", ""));
-        String token = accessToken();
+        String token = b.accessToken("alice");
         try (SsoClient sso = StockSdk.sso(base)) {
             assertThatThrownBy(() -> sso.listAccounts(r -> r.accessToken(token)))
                     .isInstanceOf(InvalidRequestException.class)
@@ -133,18 +115,13 @@ class BehindNginxTest {
     @Test
     void anInstanceThatIsDownIsRoutedAround() throws Exception {
         URI base = startNginx(example());
-        String token = accessToken();
+        String token = b.accessToken("alice");
         a.close();
         try (SsoClient sso = StockSdk.sso(base, o -> o.retryPolicy(p -> p.numRetries(0)))) {
             for (int i = 0; i < 4; i++) {
                 assertThat(sso.listAccounts(r -> r.accessToken(token)).accountList()).hasSize(3);
             }
         }
-    }
-
-    private String accessToken() {
-        var alice = gatehouse.directory().user("alice").orElseThrow();
-        return gatehouse.tokens().issueAccessToken(gatehouse.sessions().start(alice), "test").secret();
     }
 
     private static String example() throws IOException {
@@ -156,8 +133,8 @@ class BehindNginxTest {
         int port = freePort();
         String site = example
                 .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
-                .replace("server 127.0.0.1:8081;", "server 127.0.0.1:" + a.baseUrl().getPort() + ";")
-                .replace("server 127.0.0.1:8082;", "server 127.0.0.1:" + b.baseUrl().getPort() + ";");
+                .replace("server 127.0.0.1:8081;", "server 127.0.0.1:" + a.base().getPort() + ";")
+                .replace("server 127.0.0.1:8082;", "server 127.0.0.1:" + b.base().getPort() + ";");
         Files.writeString(dir.resolve("gatehouse.conf"), site);
         Files.writeString(dir.resolve("nginx.conf"), """
                 worker_processes 1;

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.Limits;
-import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.signin.SignIn;
-import dev.gatehouse.server.limits.SharedRateLimitBuckets;
-import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.TcpProxy;
 import dev.gatehouse.store.postgres.TestPostgres;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -36,15 +32,12 @@ class PostgresOutageTest {
     void anOutageIsAnsweredWith503AndTheServiceRecoversByItself() throws Exception {
         String schema = TestPostgres.newSchemaName();
         try (TcpProxy link = new TcpProxy(TestPostgres.targetHost(), TestPostgres.targetPort()).start();
-             PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrlThroughPort(link.port()), schema)) {
-            Gatehouse gatehouse = Gatehouse.create(TestDirectory.create(), store, InstantSource.system());
-            ServerSettings settings = ServerSettings.of("127.0.0.1", 0, Limits.DEFAULTS)
-                    .withBuckets(new SharedRateLimitBuckets(store.rateLimitBuckets()));
-            try (GatehouseServer server = GatehouseServer.start(gatehouse, settings);
-                 SsoClient sso = StockSdk.sso(server.baseUrl(), o -> o.retryPolicy(p -> p.numRetries(0)))) {
-                var alice = gatehouse.directory().user("alice").orElseThrow();
-                String token = gatehouse.tokens().issueAccessToken(gatehouse.sessions().start(alice), "test").secret();
-                var browser = (SignIn.SignedIn) gatehouse.signIn().attempt(
+             PostgresInstance instance = PostgresInstance.start(TestPostgres.jdbcUrlThroughPort(link.port()), schema,
+                     TestDirectory.create(), Limits.DEFAULTS)) {
+            GatehouseServer server = instance.server();
+            try (SsoClient sso = StockSdk.sso(server.baseUrl(), o -> o.retryPolicy(p -> p.numRetries(0)))) {
+                String token = instance.accessToken("alice");
+                var browser = (SignIn.SignedIn) instance.gatehouse().signIn().attempt(
                         new SignIn.Attempt("alice", TestDirectory.PASSWORD, null, null, "127.0.0.1"));
                 assertThat(sso.listAccounts(r -> r.accessToken(token)).accountList()).hasSize(3);
                 assertThat(health(server).statusCode()).isEqualTo(200);

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.config.RateLimit;
-import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.signin.SignIn;
-import dev.gatehouse.server.limits.SharedRateLimitBuckets;
-import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.TestPostgres;
 import java.net.URI;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,48 +25,18 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
  */
 class TwoInstancesTest {
     private static final String SCHEMA = TestPostgres.newSchemaName();
-    private static Instance a;
-    private static Instance b;
+    private static PostgresInstance a;
+    private static PostgresInstance b;
 
-    /** One instance: its own store (pool) and server, the same directory and database. */
-    private record Instance(PostgresStore store, Gatehouse gatehouse, GatehouseServer server) implements AutoCloseable {
-        static Instance start(Directory directory) {
-            return start(directory, Limits.DEFAULTS);
-        }
-
-        /** As {@code gatehouse serve --store} runs it: rate-limit buckets shared through the database. */
-        static Instance start(Directory directory, Limits limits) {
-            PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrl(), SCHEMA);
-            Gatehouse gatehouse = Gatehouse.create(directory, store, InstantSource.system());
-            ServerSettings settings = ServerSettings.of("127.0.0.1", 0, limits)
-                    .withBuckets(new SharedRateLimitBuckets(store.rateLimitBuckets()));
-            return new Instance(store, gatehouse, GatehouseServer.start(gatehouse, settings));
-        }
-
-        URI base() {
-            return server.baseUrl();
-        }
-
-        SsoClient sso() {
-            return StockSdk.sso(server.baseUrl());
-        }
-
-        SsoOidcClient oidc() {
-            return StockSdk.oidc(server.baseUrl());
-        }
-
-        @Override
-        public void close() {
-            server.close();
-            store.close();
-        }
+    private static PostgresInstance start(Directory directory, Limits limits) {
+        return PostgresInstance.start(TestPostgres.jdbcUrl(), SCHEMA, directory, limits);
     }
 
     @BeforeAll
     static void start() {
         Directory directory = TestDirectory.create();
-        a = Instance.start(directory);
-        b = Instance.start(directory);
+        a = start(directory, Limits.DEFAULTS);
+        b = start(directory, Limits.DEFAULTS);
     }
 
     @AfterAll
@@ -82,8 +48,7 @@ class TwoInstancesTest {
 
     @Test
     void logoutThroughBIsInForceOnAAtOnce() {
-        var alice = a.gatehouse().directory().user("alice").orElseThrow();
-        String token = a.gatehouse().tokens().issueAccessToken(a.gatehouse().sessions().start(alice), "test").secret();
+        String token = a.accessToken("alice");
         try (SsoClient onA = a.sso(); SsoClient onB = b.sso()) {
             assertThat(onA.listAccounts(r -> r.accessToken(token)).accountList()).hasSize(3);
             assertThat(onB.listAccounts(r -> r.accessToken(token)).accountList()).hasSize(3);
@@ -94,7 +59,7 @@ class TwoInstancesTest {
 
     @Test
     void eachInstanceServesItsOwnConnectionPoolMetrics() throws Exception {
-        for (Instance instance : List.of(a, b)) {
+        for (PostgresInstance instance : List.of(a, b)) {
             assertThat(Scrapes.scrape(instance.base()).body())
                     .contains("hikaricp_connections{pool=\"gatehouse-postgres\"}",
                             "hikaricp_connections_acquire_seconds_count{pool=\"gatehouse-postgres\"}");
@@ -157,7 +122,7 @@ class TwoInstancesTest {
 
     @Test
     void failedSignInsOnBothInstancesCountTogether() {
-        for (Instance instance : List.of(a, b, a)) {
+        for (PostgresInstance instance : List.of(a, b, a)) {
             assertThat(instance.gatehouse().signIn().attempt(
                     new SignIn.Attempt("bob", "wrong", null, null, "10.9.8.7"))).isInstanceOf(SignIn.Rejected.class);
         }
@@ -170,11 +135,10 @@ class TwoInstancesTest {
         // 20 requests of burst, 1 more a second: alone, each instance would allow 20, together 40
         Limits tight = new Limits(new RateLimit(20, 1), Limits.DEFAULTS.perAddress(), Limits.DEFAULTS.maxInFlight());
         Directory directory = TestDirectory.create();
-        try (Instance c = Instance.start(directory, tight); Instance d = Instance.start(directory, tight);
+        try (PostgresInstance c = start(directory, tight); PostgresInstance d = start(directory, tight);
              SsoClient onC = StockSdk.sso(c.base(), o -> o.retryPolicy(p -> p.numRetries(0)));
              SsoClient onD = StockSdk.sso(d.base(), o -> o.retryPolicy(p -> p.numRetries(0)))) {
-            var alice = c.gatehouse().directory().user("alice").orElseThrow();
-            String token = c.gatehouse().tokens().issueAccessToken(c.gatehouse().sessions().start(alice), "test").secret();
+            String token = c.accessToken("alice");
             int accepted = 0;
             int throttled = 0;
             for (int i = 0; i < 40; i++) {

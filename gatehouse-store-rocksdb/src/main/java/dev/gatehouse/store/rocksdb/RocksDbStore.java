@@ -223,14 +223,15 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     @Override
     public Counter incrementCounter(String key, Instant at, Instant expiresAt) {
         return compute(counters, key, RecordCodec::decodeCounter, RecordCodec::encode,
-                current -> Counter.incremented(current.orElse(null), key, at, expiresAt));
+                current -> Optional.of(Counter.incremented(current.orElse(null), key, at, expiresAt))).orElseThrow();
     }
 
     @Override
     public boolean raiseCounter(String key, long value, Instant at, Instant expiresAt) {
         Counter raised = new Counter(key, value, at, expiresAt);
         return compute(counters, key, RecordCodec::decodeCounter, RecordCodec::encode,
-                current -> Counter.isRaisedBy(current.orElse(null), value, at) ? raised : current.get()) == raised;
+                current -> Counter.isRaisedBy(current.orElse(null), value, at) ? Optional.of(raised) : current)
+                .orElseThrow() == raised;
     }
 
     @Override
@@ -327,35 +328,24 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         }
     }
 
-    /**
-     * Read, change, write, with the key's lock held through the durable commit, so that two changes
-     * of one record never interleave. Nothing is written when {@code change} returns the same object
-     * or throws.
-     */
+    /** Changes an existing record (see {@link #compute}); empty, and nothing written, when there is none. */
     private <T> Optional<T> update(ColumnFamilyHandle family, String key, Function<byte[], T> decode,
                                    Function<T, byte[]> encode, UnaryOperator<T> change) {
-        return withLock(key, () -> {
-            Optional<T> current = get(family, key, decode);
-            if (current.isEmpty()) {
-                return current;
-            }
-            T next = change.apply(current.get());
-            if (next != current.get()) {
-                byte[] value = encode.apply(next);
-                committer.commit(batch -> put(batch, family, key, value));
-            }
-            return Optional.of(next);
-        });
+        return compute(family, key, decode, encode, current -> current.map(change));
     }
 
-    /** As {@link #update}, for a record that may not exist yet: {@code change} sees it, or empty. */
-    private <T> T compute(ColumnFamilyHandle family, String key, Function<byte[], T> decode,
-                          Function<T, byte[]> encode, Function<Optional<T>, T> change) {
+    /**
+     * Read, change, write, with the key's lock held through the durable commit, so that two changes
+     * of one record never interleave. {@code change} sees the record, or empty when there is none;
+     * nothing is written when it returns empty or the same object, or throws.
+     */
+    private <T> Optional<T> compute(ColumnFamilyHandle family, String key, Function<byte[], T> decode,
+                                    Function<T, byte[]> encode, UnaryOperator<Optional<T>> change) {
         return withLock(key, () -> {
             Optional<T> current = get(family, key, decode);
-            T next = change.apply(current);
-            if (current.isEmpty() || next != current.get()) {
-                byte[] value = encode.apply(next);
+            Optional<T> next = change.apply(current);
+            if (next.isPresent() && (current.isEmpty() || next.get() != current.get())) {
+                byte[] value = encode.apply(next.get());
                 committer.commit(batch -> put(batch, family, key, value));
             }
             return next;

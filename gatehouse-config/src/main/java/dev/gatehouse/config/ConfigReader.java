@@ -20,6 +20,8 @@ final class ConfigReader {
     /** The range IAM Identity Center allows for the portal (sign-in) session. */
     static final Duration MIN_SIGN_IN_SESSION = Duration.ofMinutes(15);
     static final Duration MAX_SIGN_IN_SESSION = Duration.ofDays(90);
+    /** How long a browser's session may go unused: at least five minutes, at most the longest sign-in session. */
+    static final Duration MIN_BROWSER_IDLE = Duration.ofMinutes(5);
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private ConfigReader() {
@@ -31,7 +33,7 @@ final class ConfigReader {
                     "the configuration must be a YAML mapping (region:, users:, accounts:, ...)");
         }
         YamlMap top = new YamlValue(root, "the configuration", problems)
-                .map("region", "startUrl", "signInSessionDuration", "users", "accounts", "permissionSets",
+                .map("region", "startUrl", "signInSessionDuration", "browserIdleTimeout", "users", "accounts", "permissionSets",
                         "assignments", "limits", "store")
                 .orElseThrow();
 
@@ -44,6 +46,9 @@ final class ConfigReader {
         Duration signInSession = top.get("signInSessionDuration")
                 .flatMap(v -> v.duration(MIN_SIGN_IN_SESSION, MAX_SIGN_IN_SESSION))
                 .orElse(DEFAULT_SIGN_IN_SESSION);
+        Duration browserIdle = top.get("browserIdleTimeout")
+                .flatMap(v -> v.duration(MIN_BROWSER_IDLE, MAX_SIGN_IN_SESSION))
+                .orElse(Directory.DEFAULT_BROWSER_IDLE_TIMEOUT);
 
         DirectoryReader directory = new DirectoryReader(problems);
         directory.users(top.get("users"));
@@ -57,7 +62,7 @@ final class ConfigReader {
                 "'store' must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...)"));
 
         problems.throwIfAny();
-        Directory built = directory.build(region, signInSession);
+        Directory built = directory.build(region, signInSession, browserIdle);
         return new GatehouseConfig(built, startUrl, limits, store, source);
     }
 

@@ -70,7 +70,7 @@ final class DirectoryReader {
     }
 
     /** The directory; call only when no problems were found, since this hashes plain passwords. */
-    Directory build(String region, Duration signInSessionDuration) {
+    Directory build(String region, Duration signInSessionDuration, Duration browserIdleTimeout) {
         List<User> built = users.stream()
                 .map(u -> new User(u.userName(),
                         u.passwordHash() != null ? u.passwordHash() : Passwords.hash(u.password()),
@@ -79,7 +79,7 @@ final class DirectoryReader {
         List<Assignment> grants = assignments.stream()
                 .map(a -> new Assignment(a.accountId(), a.permissionSet(), a.principal()))
                 .toList();
-        return new Directory(region, signInSessionDuration, built, accounts, permissionSets, grants);
+        return new Directory(region, signInSessionDuration, browserIdleTimeout, built, accounts, permissionSets, grants);
     }
 
     private void eachMapping(Optional<YamlValue> section, Consumer<YamlMap> reader, String... keys) {

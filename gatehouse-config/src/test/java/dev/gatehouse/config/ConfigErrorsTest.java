@@ -40,8 +40,8 @@ class ConfigErrorsTest {
         assertProblem("""
                 region: us-east-1
                 regoin: eu-west-1
-                """, 2, "unknown key 'regoin' (expected one of: region, startUrl, signInSessionDuration, users, "
-                + "accounts, permissionSets, assignments, limits, store)");
+                """, 2, "unknown key 'regoin' (expected one of: region, startUrl, signInSessionDuration, "
+                + "browserIdleTimeout, users, accounts, permissionSets, assignments, limits, store)");
     }
 
     @Test
@@ -148,6 +148,14 @@ class ConfigErrorsTest {
     void signInSessionDurationOutOfRange() throws IOException {
         assertProblem("signInSessionDuration: PT10M\n", 1,
                 "'signInSessionDuration' must be between PT15M and P90D, was PT10M");
+    }
+
+    @Test
+    void browserIdleTimeoutOutOfRangeOrMalformed() throws IOException {
+        assertProblem("region: us-east-1\nbrowserIdleTimeout: PT1M\n", 2,
+                "'browserIdleTimeout' must be between PT5M and P90D, was PT1M");
+        assertProblem("browserIdleTimeout: an hour\n", 1,
+                "'browserIdleTimeout' must be an ISO-8601 duration such as PT1H or P1D, was 'an hour'");
     }
 
     private static final String DIRECTORY = """

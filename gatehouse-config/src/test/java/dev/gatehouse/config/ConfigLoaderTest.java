@@ -31,6 +31,7 @@ class ConfigLoaderTest {
         assertThat(config.limits()).isEqualTo(Limits.DEFAULTS);
         assertThat(directory.region()).isEqualTo("us-east-1");
         assertThat(directory.signInSessionDuration()).isEqualTo(Duration.ofHours(8));
+        assertThat(directory.browserIdleTimeout()).isEqualTo(Duration.ofHours(1));
 
         User alice = directory.user(ConfigLoader.DEMO_USER).orElseThrow();
         assertThat(Passwords.verify(ConfigLoader.DEMO_PASSWORD, alice.passwordHash())).isTrue();
@@ -62,6 +63,7 @@ class ConfigLoaderTest {
                 region: eu-central-1
                 startUrl: https://portal.example.com/start
                 signInSessionDuration: P1D
+                browserIdleTimeout: PT30M
                 users:
                   - userName: carol
                     password: "s3cret pass"
@@ -114,6 +116,7 @@ class ConfigLoaderTest {
         assertThat(lan.contains(AddressRange.literal("::1").orElseThrow())).isFalse();
         assertThat(directory.region()).isEqualTo("eu-central-1");
         assertThat(directory.signInSessionDuration()).isEqualTo(Duration.ofDays(1));
+        assertThat(directory.browserIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
 
         User carol = directory.user("carol").orElseThrow();
         assertThat(carol.passwordHash()).isNotEqualTo("s3cret pass").doesNotContain("s3cret");

@@ -66,8 +66,8 @@ final class Routes {
         var clients = gatehouse.clients();
         var staticFiles = new StaticFiles();
         var pages = new Pages(staticFiles);
-        var csrf = new Csrf(gatehouse.store().instanceKey());
-        var browser = new BrowserSessions(gatehouse);
+        var browser = new BrowserSessions(portal, gatehouse.clock());
+        var csrf = new Csrf(gatehouse.store().instanceKey(), browser::presentedCookie);
         var pageErrors = new PageErrors(pages);
         var pageTimer = metrics.pages();
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
@@ -75,7 +75,7 @@ final class Routes {
         var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses, metrics);
         var device = new DevicePage(gatehouse.deviceAuthorizations(), browser, pages, csrf);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
-        var portalPage = new PortalPage(gatehouse, browser, pages, csrf);
+        var portalPage = new PortalPage(portal, browser, pages, csrf);
         var start = new StartPage(browser);
 
         return new RoutingHandler()

@@ -19,15 +19,29 @@ import java.util.stream.Collectors;
 public final class Directory {
     private final String region;
     private final Duration signInSessionDuration;
+    private final Duration browserIdleTimeout;
     private final Map<String, User> users;
     private final Map<String, Account> accounts;
     private final Map<String, PermissionSet> permissionSets;
     private final List<Assignment> assignments;
 
+    /** How long a browser may leave its session unused when the configuration does not say. */
+    public static final Duration DEFAULT_BROWSER_IDLE_TIMEOUT = Duration.ofHours(1);
+
     public Directory(String region, Duration signInSessionDuration, List<User> users, List<Account> accounts,
                      List<PermissionSet> permissionSets, List<Assignment> assignments) {
+        this(region, signInSessionDuration, DEFAULT_BROWSER_IDLE_TIMEOUT, users, accounts, permissionSets, assignments);
+    }
+
+    /** @param browserIdleTimeout how long a browser's session cookie may go unused before it stops working */
+    public Directory(String region, Duration signInSessionDuration, Duration browserIdleTimeout, List<User> users,
+                     List<Account> accounts, List<PermissionSet> permissionSets, List<Assignment> assignments) {
+        if (browserIdleTimeout.isNegative() || browserIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("browserIdleTimeout must be positive");
+        }
         this.region = region;
         this.signInSessionDuration = signInSessionDuration;
+        this.browserIdleTimeout = browserIdleTimeout;
         this.users = index(users, User::userName);
         this.accounts = index(accounts, Account::id);
         this.permissionSets = index(permissionSets, PermissionSet::name);
@@ -58,6 +72,10 @@ public final class Directory {
 
     public Duration signInSessionDuration() {
         return signInSessionDuration;
+    }
+
+    public Duration browserIdleTimeout() {
+        return browserIdleTimeout;
     }
 
     public Optional<User> user(String userName) {

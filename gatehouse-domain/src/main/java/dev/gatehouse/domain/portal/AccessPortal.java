@@ -10,6 +10,7 @@ import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.domain.token.Tokens;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The access-portal use cases: who is calling, what they may reach, role credentials, and Logout.
@@ -31,8 +32,36 @@ public final class AccessPortal {
     /** The caller behind an access token; UNAUTHORIZED when it is unknown, expired or logged out. */
     public Caller authenticate(String accessToken) {
         return tokens.verify(TokenKind.ACCESS, accessToken)
-                .flatMap(v -> directory.user(v.session().userName()).map(u -> new Caller(u, v.session(), v.token())))
+                .flatMap(this::caller)
                 .orElseThrow(GatehouseException::unauthorized);
+    }
+
+    /**
+     * The person behind a browser's session cookie, by the same rule as {@link #authenticate} plus the
+     * directory's browser idle timeout; empty when the cookie is unknown, expired, logged out or was
+     * left unused too long. Each call counts as a use.
+     */
+    public Optional<Caller> signedInBrowser(String browserToken) {
+        return tokens.verifyInUse(TokenKind.BROWSER, browserToken, directory.browserIdleTimeout())
+                .flatMap(this::caller);
+    }
+
+    private Optional<Caller> caller(Tokens.Verified verified) {
+        return directory.user(verified.session().userName())
+                .map(user -> new Caller(user, verified.session(), verified.token()));
+    }
+
+    /**
+     * Every account the caller may reach with the roles they have in it, ordered by account id and
+     * role name: the portal page's list, by the same rule as {@link #listAccounts} and
+     * {@link #listAccountRoles}.
+     */
+    public List<AccountRoles> accountsWithRoles(Caller caller) {
+        return directory.accountsOf(caller.user()).stream()
+                .map(account -> new AccountRoles(account, assignedPermissionSets(caller, account.id()).stream()
+                        .map(PermissionSet::name)
+                        .toList()))
+                .toList();
     }
 
     public Page<Account> listAccounts(Caller caller, PageRequest page) {
@@ -68,6 +97,10 @@ public final class AccessPortal {
             throw GatehouseException.forbidden();
         }
         return assigned;
+    }
+
+    /** An account and the names of the caller's roles in it. */
+    public record AccountRoles(Account account, List<String> roleNames) {
     }
 
     /** A role as ListAccountRoles names it: the permission set in one account. */

@@ -7,6 +7,7 @@ import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.IssuedToken;
+import dev.gatehouse.domain.token.RandomIds;
 import dev.gatehouse.domain.token.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,8 +28,12 @@ import javax.crypto.spec.SecretKeySpec;
  * secret. Success starts a sign-in session and gives the browser its session token.
  *
  * <p>A person with a TOTP secret who has given the right password but no code gets a short-lived
- * ticket (HMAC of user name and expiry with the instance key), so that the second form asks only for
- * the code and never carries the password.
+ * ticket, so that the second form asks only for the code and never carries the password. The ticket
+ * is an HMAC (with the instance key) of the user name, its expiry, a random id and the browser key
+ * of the attempt (a secret the browser holds in a cookie), so it is good only from the browser that
+ * gave the password; and it is good once: the first attempt that presents it spends it in the store
+ * (a {@code Counter} under its id, so on every instance), and an attempt with a wrong code gets a new
+ * ticket.
  */
 public final class SignIn {
     public static final String WRONG_CREDENTIALS = "Incorrect user name or password.";
@@ -57,8 +62,21 @@ public final class SignIn {
         this.ticketKey = new SecretKeySpec(store.instanceKey(), "HmacSHA256");
     }
 
-    /** One submission of the sign-in form. {@code password} may be empty when a ticket is given. */
-    public record Attempt(String userName, String password, String otp, String ticket, String clientAddress) {
+    /**
+     * One submission of the sign-in form. {@code password} may be empty when a ticket is given;
+     * {@code browserKey} is a secret of the submitting browser (the same on each of its attempts) that a
+     * ticket is bound to.
+     */
+    public record Attempt(String userName, String password, String otp, String ticket, String clientAddress,
+                          String browserKey) {
+        /**
+         * An attempt from no particular browser (password, and code if needed, at once): a ticket cannot
+         * stand in for the password here, since there is no browser to bind it to.
+         */
+        public Attempt(String userName, String password, String otp, String ticket, String clientAddress) {
+            this(userName, password, otp, ticket, clientAddress, null);
+        }
+
         @Override
         public String toString() {
             return "Attempt[" + userName + " from " + clientAddress + "]";
@@ -91,7 +109,7 @@ public final class SignIn {
                     + (seconds == 1 ? " second." : " seconds."));
         }
         Optional<User> user = directory.user(userName);
-        boolean passwordProven = hasValidTicket(userName, attempt.ticket())
+        boolean passwordProven = spendTicket(userName, attempt.ticket(), attempt.browserKey())
                 || passwordMatches(user, attempt.password());
         if (user.isEmpty() || !passwordProven) {
             throttle.failed(userName, attempt.clientAddress());
@@ -103,10 +121,11 @@ public final class SignIn {
                 if (attempt.otp() != null && !attempt.otp().isBlank()) {
                     throttle.failed(userName, attempt.clientAddress());
                 }
-                return new NeedsCode(userName, ticketFor(userName), problem.filter(p -> !p.isEmpty()));
+                return new NeedsCode(userName, ticketFor(userName, attempt.browserKey()),
+                        problem.filter(p -> !p.isEmpty()));
             }
         }
-        throttle.succeeded(userName);
+        throttle.succeeded(userName, attempt.clientAddress());
         SignInSession session = sessions.start(user.get());
         return new SignedIn(session, tokens.issueBrowserToken(session));
     }
@@ -140,15 +159,19 @@ public final class SignIn {
         return store.raiseCounter(CounterKeys.of("totp-step", userName), step, now, now.plus(STEP_KEPT_FOR));
     }
 
-    private String ticketFor(String userName) {
+    private String ticketFor(String userName, String browserKey) {
         long expires = clock.instant().plus(TICKET_LIFETIME).getEpochSecond();
-        String payload = userName + "|" + expires;
+        String payload = userName + "|" + expires + "|" + RandomIds.base64url(16);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + mac(payload);
+                + "." + mac(payload + "|" + keyOf(browserKey));
     }
 
-    private boolean hasValidTicket(String userName, String ticket) {
-        if (ticket == null || ticket.isBlank()) {
+    /**
+     * True when the ticket is this user's, unexpired, made for this browser, and not used before; it is
+     * used up by this call.
+     */
+    private boolean spendTicket(String userName, String ticket, String browserKey) {
+        if (ticket == null || ticket.isBlank() || browserKey == null || browserKey.isBlank()) {
             return false;
         }
         int dot = ticket.indexOf('.');
@@ -157,17 +180,24 @@ public final class SignIn {
         }
         try {
             String payload = new String(Base64.getUrlDecoder().decode(ticket.substring(0, dot)), StandardCharsets.UTF_8);
-            int bar = payload.lastIndexOf('|');
-            if (bar < 0 || !payload.substring(0, bar).equals(userName)) {
+            String[] parts = payload.split("\\|", -1);
+            if (parts.length != 3 || !parts[0].equals(userName)) {
                 return false;
             }
-            Instant expires = Instant.ofEpochSecond(Long.parseLong(payload.substring(bar + 1)));
-            return clock.instant().isBefore(expires) && MessageDigest.isEqual(
-                    mac(payload).getBytes(StandardCharsets.US_ASCII),
+            Instant now = clock.instant();
+            Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            boolean genuine = now.isBefore(expires) && MessageDigest.isEqual(
+                    mac(payload + "|" + keyOf(browserKey)).getBytes(StandardCharsets.US_ASCII),
                     ticket.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+            return genuine && store.incrementCounter(CounterKeys.of("totp-ticket", parts[2]), now, expires).value() == 1;
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The browser key as it enters the ticket's MAC: hashed, so any text will do, and never empty. */
+    private static String keyOf(String browserKey) {
+        return CounterKeys.of("browser", browserKey == null ? "" : browserKey);
     }
 
     private String mac(String payload) {

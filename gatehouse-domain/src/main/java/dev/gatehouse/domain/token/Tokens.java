@@ -18,10 +18,12 @@ public final class Tokens {
 
     private final GatehouseStore store;
     private final InstantSource clock;
+    private final IdleTimeout idle;
 
     public Tokens(GatehouseStore store, InstantSource clock) {
         this.store = store;
         this.clock = clock;
+        this.idle = new IdleTimeout(store, clock);
     }
 
     public IssuedToken issueAccessToken(SignInSession session, String clientId) {
@@ -70,6 +72,15 @@ public final class Tokens {
                 .flatMap(found -> found.session()
                         .filter(s -> s.isActiveAt(now))
                         .map(s -> new Verified(found.token(), s)));
+    }
+
+    /**
+     * As {@link #verify}, for a token that also stops working once unused for {@code idleTimeout} (the
+     * browser's session cookie); this check counts as a use. Only the token ends so: its sign-in session,
+     * and the session's other tokens, go on.
+     */
+    public Optional<Verified> verifyInUse(TokenKind kind, String presented, Duration idleTimeout) {
+        return verify(kind, presented).filter(found -> idle.use(found.token(), idleTimeout));
     }
 
     /** A token that checked out, with the session it belongs to. */

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class SignInTest {
     private static final String SECRET = "JBSWY3DPEHPK3PXP";
     private static final String HASH = Passwords.hash("right password");
+    /** The browser key of the attempts (its CSRF cookie in the service). */
+    private static final String BROWSER = "browser-one";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:05Z"));
     private final InMemoryStore store = new InMemoryStore();
@@ -48,7 +50,11 @@ class SignInTest {
     }
 
     private Outcome attempt(String user, String password, String otp, String ticket, String address) {
-        return gatehouse.signIn().attempt(new Attempt(user, password, otp, ticket, address));
+        return attempt(user, password, otp, ticket, address, BROWSER);
+    }
+
+    private Outcome attempt(String user, String password, String otp, String ticket, String address, String browser) {
+        return gatehouse.signIn().attempt(new Attempt(user, password, otp, ticket, address, browser));
     }
 
     @Test
@@ -99,7 +105,7 @@ class SignInTest {
         Gatehouse other = instance();
         attempt("ann", "wrong");
         attempt("ann", "wrong");
-        assertThat(other.signIn().attempt(new Attempt("ann", "wrong", null, null, "10.0.0.2")))
+        assertThat(other.signIn().attempt(new Attempt("ann", "wrong", null, null, "10.0.0.1", BROWSER)))
                 .isInstanceOf(Rejected.class);
         assertThat(attempt("ann", "right password")).as("the third failure was on the other instance")
                 .isInstanceOf(Throttled.class);
@@ -110,7 +116,7 @@ class SignInTest {
         Gatehouse other = instance();
         String code = Totp.codeAt(SECRET, clock.instant());
         assertThat(attempt("tom", "right password", code, null, "10.0.0.1")).isInstanceOf(SignedIn.class);
-        assertThat(other.signIn().attempt(new Attempt("tom", "right password", code, null, "10.0.0.1")))
+        assertThat(other.signIn().attempt(new Attempt("tom", "right password", code, null, "10.0.0.1", BROWSER)))
                 .isInstanceOfSatisfying(NeedsCode.class, n -> assertThat(n.message().orElseThrow()).contains("already used"));
     }
 
@@ -123,11 +129,77 @@ class SignInTest {
         Outcome wrongCode = attempt("tom", "", "000000", ticket, "10.0.0.1");
         assertThat(wrongCode).isInstanceOfSatisfying(NeedsCode.class,
                 n -> assertThat(n.message()).hasValueSatisfying(m -> assertThat(m).contains("Incorrect verification code")));
+        String next = ((NeedsCode) wrongCode).ticket();
+        assertThat(next).isNotEqualTo(ticket);
 
         String code = Totp.codeAt(SECRET, clock.instant());
-        assertThat(attempt("tom", "", code, ticket, "10.0.0.1")).isInstanceOf(SignedIn.class);
-        assertThat(attempt("tom", "", code, ticket, "10.0.0.1")).as("a code is good once")
+        assertThat(attempt("tom", "", code, next, "10.0.0.1")).isInstanceOf(SignedIn.class);
+        assertThat(attempt("tom", "right password", code, null, "10.0.0.1")).as("a code is good once")
                 .isInstanceOfSatisfying(NeedsCode.class, n -> assertThat(n.message().orElseThrow()).contains("already used"));
+    }
+
+    @Test
+    void aTicketIsGoodOnceEvenWithTheNextCode() {
+        String ticket = ((NeedsCode) attempt("tom", "right password")).ticket();
+        assertThat(attempt("tom", "", Totp.codeAt(SECRET, clock.instant()), ticket, "10.0.0.1"))
+                .isInstanceOf(SignedIn.class);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(attempt("tom", "", Totp.codeAt(SECRET, clock.instant()), ticket, "10.0.0.1"))
+                .as("the same ticket with the next code").isInstanceOf(Rejected.class);
+    }
+
+    @Test
+    void aTicketIsSpentOnEveryInstance() {
+        Gatehouse other = instance();
+        String ticket = ((NeedsCode) attempt("tom", "right password")).ticket();
+        assertThat(attempt("tom", "", "000000", ticket, "10.0.0.1")).isInstanceOf(NeedsCode.class);
+        assertThat(other.signIn().attempt(new Attempt("tom", "", Totp.codeAt(SECRET, clock.instant()), ticket,
+                "10.0.0.1", BROWSER))).as("spent on the first instance").isInstanceOf(Rejected.class);
+    }
+
+    @Test
+    void aTicketIsGoodOnlyFromTheBrowserThatGaveThePassword() {
+        String ticket = ((NeedsCode) attempt("tom", "right password")).ticket();
+        String code = Totp.codeAt(SECRET, clock.instant());
+        // (each from its own address, so that the throttle stays out of it)
+        assertThat(attempt("tom", "", code, ticket, "10.0.0.2", "another-browser")).isInstanceOf(Rejected.class);
+        assertThat(attempt("tom", "", code, ticket, "10.0.0.3", null)).isInstanceOf(Rejected.class);
+        assertThat(gatehouse.signIn().attempt(new Attempt("tom", "", code, ticket, "10.0.0.4")))
+                .as("no browser at all").isInstanceOf(Rejected.class);
+        assertThat(attempt("tom", "", code, ticket, "10.0.0.1", BROWSER))
+                .as("a try from elsewhere does not spend it").isInstanceOf(SignedIn.class);
+    }
+
+    @Test
+    void failuresFromOneAddressLockThatAddressOnlyUntilTheBackstop() {
+        // an attacker locks ann out from their own address...
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(attempt("ann", "wrong", null, null, "203.0.113.66")).isInstanceOf(Rejected.class);
+        }
+        assertThat(attempt("ann", "right password", null, null, "203.0.113.66")).isInstanceOf(Throttled.class);
+        // ...but ann still signs in from hers, and that does not unlock the attacker
+        assertThat(attempt("ann", "right password", null, null, "10.0.0.1")).isInstanceOf(SignedIn.class);
+        assertThat(attempt("ann", "right password", null, null, "203.0.113.66")).isInstanceOf(Throttled.class);
+
+        // the backstop: failures for ann from many addresses add up, and past its free ones delay everyone
+        int free = SignInThrottle.PER_USER.freeFailures();
+        for (int i = 10; i < free; i++) {
+            assertThat(attempt("ann", "wrong", null, null, "198.51.100." + i)).isInstanceOf(Rejected.class);
+        }
+        assertThat(attempt("ann", "right password", null, null, "10.0.0.1")).as("at the backstop's free failures")
+                .isInstanceOf(Throttled.class);
+        clock.advance(SignInThrottle.PER_USER.maxDelay());
+        assertThat(attempt("ann", "right password", null, null, "10.0.0.1")).isInstanceOf(SignedIn.class);
+        // and past its lock, it locks ann everywhere for its time
+        for (int i = free; i < SignInThrottle.PER_USER.lockAfter(); i++) {
+            clock.advance(SignInThrottle.PER_USER.maxDelay());
+            assertThat(attempt("ann", "wrong", null, null, "198.51.100." + (i % 250))).isInstanceOf(Rejected.class);
+        }
+        clock.advance(SignInThrottle.PER_USER.maxDelay());
+        assertThat(attempt("ann", "right password", null, null, "10.0.0.1")).isInstanceOf(Throttled.class);
+        clock.advance(SignInThrottle.PER_USER.lockFor());
+        assertThat(attempt("ann", "right password", null, null, "10.0.0.1")).isInstanceOf(SignedIn.class);
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.gatehouse.server.pages;
 
-import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.credentials.RoleCredentials;
-import dev.gatehouse.domain.directory.Account;
-import dev.gatehouse.domain.directory.PermissionSet;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.portal.AccessPortal;
+import dev.gatehouse.domain.portal.AccessPortal.AccountRoles;
 import dev.gatehouse.domain.portal.Caller;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.Forms;
@@ -21,19 +20,19 @@ import java.util.Optional;
 /**
  * {@code /portal}: the signed-in person's accounts and roles, role credentials on request (ready to
  * paste as environment variables), and sign-out, which ends the sign-in session exactly as Logout
- * does.
+ * does. What the person may see and get is the {@link AccessPortal}'s rule, as for the API.
  */
 public final class PortalPage {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final Gatehouse gatehouse;
+    private final AccessPortal portal;
     private final BrowserSessions browser;
     private final Pages pages;
     private final Csrf csrf;
 
-    public PortalPage(Gatehouse gatehouse, BrowserSessions browser, Pages pages, Csrf csrf) {
-        this.gatehouse = gatehouse;
+    public PortalPage(AccessPortal portal, BrowserSessions browser, Pages pages, Csrf csrf) {
+        this.portal = portal;
         this.browser = browser;
         this.pages = pages;
         this.csrf = csrf;
@@ -58,8 +57,8 @@ public final class PortalPage {
         String accountId = form.getOrDefault("account_id", "");
         String roleName = form.getOrDefault("role_name", "");
         try {
-            RoleCredentials credentials = gatehouse.portal().getRoleCredentials(caller.get(), accountId, roleName);
-            return portal(exchange, caller.get(), credentialsModel(accountId, roleName, credentials), null);
+            RoleCredentials credentials = portal.getRoleCredentials(caller.get(), accountId, roleName);
+            return portal(exchange, caller.get(), credentialsModel(caller.get(), accountId, roleName, credentials), null);
         } catch (GatehouseException e) {
             return portal(exchange, caller.get(), null, "No access to " + roleName + " in " + accountId + ".");
         }
@@ -71,8 +70,9 @@ public final class PortalPage {
         if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
             return pages.formExpired();
         }
-        browser.current(exchange).ifPresent(caller -> gatehouse.portal().logout(caller));
+        browser.current(exchange).ifPresent(portal::logout);
         browser.clear(exchange);
+        csrf.renew(exchange);
         Map<String, Object> model = new HashMap<>();
         model.put("kind", "success");
         model.put("title", "Signed out");
@@ -82,9 +82,8 @@ public final class PortalPage {
     }
 
     private PageResponse portal(HttpServerExchange exchange, Caller caller, Map<String, Object> credentials, String error) {
-        var directory = gatehouse.directory();
-        List<Map<String, Object>> accounts = directory.accountsOf(caller.user()).stream()
-                .map(account -> accountModel(account, directory.permissionSetsOf(caller.user(), account.id())))
+        List<Map<String, Object>> accounts = portal.accountsWithRoles(caller).stream()
+                .map(PortalPage::accountModel)
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("csrf", csrf.ensureCookie(exchange));
@@ -101,19 +100,24 @@ public final class PortalPage {
         return pages.page(error == null ? 200 : 403, Pages.PORTAL, model);
     }
 
-    private static Map<String, Object> accountModel(Account account, List<PermissionSet> roles) {
+    private static Map<String, Object> accountModel(AccountRoles entry) {
         Map<String, Object> model = new HashMap<>();
-        model.put("accountId", account.id());
-        model.put("accountName", account.name());
-        model.put("emailAddress", account.email());
-        model.put("roles", roles.stream().map(PermissionSet::name).toList());
+        model.put("accountId", entry.account().id());
+        model.put("accountName", entry.account().name());
+        model.put("emailAddress", entry.account().email());
+        model.put("roles", entry.roleNames());
         return model;
     }
 
-    private Map<String, Object> credentialsModel(String accountId, String roleName, RoleCredentials credentials) {
+    private Map<String, Object> credentialsModel(Caller caller, String accountId, String roleName,
+                                                 RoleCredentials credentials) {
         Map<String, Object> model = new HashMap<>();
         model.put("accountId", accountId);
-        model.put("accountName", gatehouse.directory().account(accountId).map(Account::name).orElse(accountId));
+        model.put("accountName", portal.accountsWithRoles(caller).stream()
+                .filter(entry -> entry.account().id().equals(accountId))
+                .map(entry -> entry.account().name())
+                .findFirst()
+                .orElse(accountId));
         model.put("roleName", roleName);
         model.put("accessKeyId", credentials.accessKeyId());
         model.put("secretAccessKey", credentials.secretAccessKey());

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * {@code /login}: the sign-in form. A right password for a user with a TOTP secret leads to the same
- * form asking for the code, carrying a short-lived ticket instead of the password. On success the
- * browser gets its session cookie and goes on to {@code next} (a path on this service). Each outcome is
+ * form asking for the code, carrying a short-lived, single-use ticket instead of the password, bound
+ * to this browser by its CSRF cookie ({@link Csrf#browserKey}). On success the browser gets its session
+ * cookie and a fresh CSRF cookie and goes on to {@code next} (a path on this service). Each outcome is
  * counted in {@code gatehouse.sign_in} (never with the user name).
  */
 public final class SignInPage {
@@ -59,11 +60,12 @@ public final class SignInPage {
         String next = LocalPaths.safeNext(form.get("next"));
         String address = clientAddresses.of(exchange);
         SignIn.Outcome outcome = signIn.attempt(new Attempt(form.get("username"), form.get("password"),
-                form.get("otp"), form.get("ticket"), address));
+                form.get("otp"), form.get("ticket"), address, csrf.browserKey(exchange)));
         return switch (outcome) {
             case SignIn.SignedIn signedIn -> {
                 signedInCounter.increment();
                 browser.start(exchange, signedIn.session(), signedIn.browserToken());
+                csrf.renew(exchange);
                 yield PageResponse.redirect(next);
             }
             case SignIn.NeedsCode needsCode -> {

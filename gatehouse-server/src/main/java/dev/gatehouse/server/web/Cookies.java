@@ -9,11 +9,15 @@ import java.time.Duration;
 /**
  * Reading and setting cookies. Every cookie set here is HttpOnly, has Path=/ and a SameSite mode,
  * and is Secure when the request came over TLS (directly, or through a proxy that says so with
- * {@code X-Forwarded-Proto: https}). The Set-Cookie header is written here, not by Undertow, so
- * that its exact form is ours and testable.
+ * {@code X-Forwarded-Proto: https}). Over TLS its name also carries the {@code __Host-} prefix (and it
+ * has no Domain), so that a browser takes it only from this very host over TLS: a sibling subdomain
+ * or a plain-HTTP answer cannot plant or overwrite it. Callers name cookies without the prefix;
+ * reading and writing add it alike, and over TLS an unprefixed cookie is not read. The Set-Cookie
+ * header is written here, not by Undertow, so that its exact form is ours and testable.
  */
 public final class Cookies {
     private static final HttpString FORWARDED_PROTO = HttpString.tryFromString("X-Forwarded-Proto");
+    private static final String HOST_PREFIX = "__Host-";
 
     public enum SameSite {
         STRICT("Strict"), LAX("Lax");
@@ -28,8 +32,9 @@ public final class Cookies {
     private Cookies() {
     }
 
-    /** The value of the first cookie called {@code name} in the request, or null. */
+    /** The value of the first cookie called {@code name} (prefixed over TLS) in the request, or null. */
     public static String get(HttpServerExchange exchange, String name) {
+        name = nameFor(exchange, name);
         HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
         if (headers == null) {
             return null;
@@ -57,7 +62,7 @@ public final class Cookies {
     public static void set(HttpServerExchange exchange, String name, String value, SameSite sameSite, Duration maxAge) {
         checkName(name);
         checkValue(value);
-        StringBuilder cookie = new StringBuilder(name).append('=').append(value).append("; Path=/");
+        StringBuilder cookie = new StringBuilder(nameFor(exchange, name)).append('=').append(value).append("; Path=/");
         if (maxAge != null) {
             cookie.append("; Max-Age=").append(Math.max(0, maxAge.toSeconds()));
         }
@@ -71,6 +76,11 @@ public final class Cookies {
     /** Tells the browser to forget the cookie. */
     public static void clear(HttpServerExchange exchange, String name, SameSite sameSite) {
         set(exchange, name, "", sameSite, Duration.ZERO);
+    }
+
+    /** The name a cookie has on this request: {@code __Host-name} over TLS, else {@code name}. */
+    public static String nameFor(HttpServerExchange exchange, String name) {
+        return isTls(exchange) ? HOST_PREFIX + name : name;
     }
 
     /** Whether the request reached us over TLS, directly or through a TLS-terminating proxy. */

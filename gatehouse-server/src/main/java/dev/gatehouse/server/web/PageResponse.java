@@ -3,6 +3,7 @@ package dev.gatehouse.server.web;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Objects;
  */
 public record PageResponse(WireResponse response, String location) {
     private static final byte[] EMPTY = new byte[0];
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     public PageResponse {
         Objects.requireNonNull(response, "response");
@@ -28,10 +30,34 @@ public record PageResponse(WireResponse response, String location) {
 
     /**
      * 303 See Other to {@code location}: a path on this service ("/portal"), or an absolute URL the
-     * caller has already checked (a client's registered loopback redirect_uri).
+     * caller has already checked (a client's registered loopback redirect_uri). Characters a URI may
+     * not hold as they are (non-ASCII, space, quotes, brackets) are sent percent-encoded as UTF-8, so
+     * the header is ASCII ("/été" goes out as "/%C3%A9t%C3%A9"); '%' and everything else stay as given.
      */
     public static PageResponse redirect(String location) {
-        return new PageResponse(new WireResponse(303, "text/plain; charset=utf-8", EMPTY, null), location);
+        return new PageResponse(new WireResponse(303, "text/plain; charset=utf-8", EMPTY, null), uriCharacters(location));
+    }
+
+    static String uriCharacters(String location) {
+        if (location == null || location.chars().allMatch(PageResponse::mayStayInUri)) {
+            return location;
+        }
+        StringBuilder encoded = new StringBuilder(location.length() + 16);
+        location.codePoints().forEach(c -> {
+            if (mayStayInUri(c)) {
+                encoded.append((char) c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+            }
+        });
+        return encoded.toString();
+    }
+
+    /** Printable ASCII that RFC 3986 allows in a URI (reserved, unreserved, and '%'); controls stay for the check. */
+    private static boolean mayStayInUri(int c) {
+        return c < 0x20 || c == 0x7f || (c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0);
     }
 
     public int status() {

@@ -233,19 +233,27 @@ class PageSecurityTest {
         assertThat(portal.statusCode()).isEqualTo(200);
         assertThat(portal.body()).contains("Signed in as <strong>Alice</strong>");
 
-        // behind a TLS-terminating proxy both cookies are Secure (the cookie is sent by hand: a cookie
-        // jar keeps a Secure cookie away from the plain-http URL the test really uses)
+        // behind a TLS-terminating proxy both cookies are Secure and __Host- prefixed (the cookie is sent
+        // by hand: a cookie jar keeps a Secure cookie away from the plain-http URL the test really uses)
         try (HttpClient proxied = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
             HttpResponse<String> page = send(proxied, HttpRequest.newBuilder(uri("/login")).GET(),
                     "X-Forwarded-Proto", "https");
-            String csrfCookie = setCookie(page, "gh_csrf").orElseThrow();
-            assertThat(attributes(csrfCookie)).contains("Secure", "HttpOnly", "SameSite=Strict");
+            assertThat(setCookie(page, "gh_csrf")).isEmpty();
+            String csrfCookie = setCookie(page, "__Host-gh_csrf").orElseThrow();
+            assertThat(attributes(csrfCookie)).contains("Secure", "HttpOnly", "SameSite=Strict", "Path=/");
             HttpResponse<String> overTls = post(proxied, "/login", form("csrf", csrfOf(page),
                     "username", "alice", "password", TestDirectory.PASSWORD), "X-Forwarded-Proto", "https",
                     "Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')));
             assertThat(overTls.statusCode()).isEqualTo(303);
-            assertThat(attributes(setCookie(overTls, "gh_session").orElseThrow()))
-                    .contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/");
+            String sessionCookie = setCookie(overTls, "__Host-gh_session").orElseThrow();
+            assertThat(attributes(sessionCookie)).contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/");
+            assertThat(sessionCookie.toLowerCase(Locale.ROOT)).doesNotContain("domain=");
+            // the portal reads the prefixed cookie over TLS, and only there
+            String cookieHeader = sessionCookie.substring(0, sessionCookie.indexOf(';'));
+            assertThat(send(proxied, HttpRequest.newBuilder(uri("/portal")).GET(), "X-Forwarded-Proto", "https",
+                    "Cookie", cookieHeader).statusCode()).isEqualTo(200);
+            assertThat(send(proxied, HttpRequest.newBuilder(uri("/portal")).GET(), "X-Forwarded-Proto", "https",
+                    "Cookie", cookieHeader.substring("__Host-".length())).statusCode()).isEqualTo(303);
         }
         assertHtmlSecurityHeaders();
     }

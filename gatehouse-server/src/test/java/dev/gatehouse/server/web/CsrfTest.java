@@ -18,7 +18,8 @@ class CsrfTest {
         Arrays.fill(KEY, (byte) 7);
     }
 
-    private final Csrf csrf = new Csrf(KEY);
+    /** Bound, as in the service, to the session cookie the request presents. */
+    private final Csrf csrf = new Csrf(KEY, exchange -> Cookies.get(exchange, "gh_session"));
 
     private static HttpServerExchange request(String cookieHeader) {
         HttpServerExchange exchange = new HttpServerExchange(null);
@@ -123,9 +124,54 @@ class CsrfTest {
     @Test
     void anotherKeyDoesNotVerify() {
         Issued issued = issue();
-        Csrf other = new Csrf(new byte[32]);
+        Csrf other = new Csrf(new byte[32], exchange -> null);
         assertThat(other.verify(request("gh_csrf=" + issued.cookie()), issued.token())).isFalse();
-        assertThatThrownBy(() -> new Csrf(new byte[8])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Csrf(new byte[8], exchange -> null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTokenIsBoundToTheSessionCookieItWasMadeWith() {
+        Issued anonymous = issue();
+        // the same csrf cookie beside someone's session cookie: the anonymous token no longer passes
+        assertThat(csrf.verify(request("gh_csrf=" + anonymous.cookie() + "; gh_session=victim"), anonymous.token()))
+                .isFalse();
+        String signedIn = csrf.ensureCookie(request("gh_csrf=" + anonymous.cookie() + "; gh_session=victim"));
+        assertThat(signedIn).isNotEqualTo(anonymous.token());
+        assertThat(csrf.verify(request("gh_csrf=" + anonymous.cookie() + "; gh_session=victim"), signedIn)).isTrue();
+        assertThat(csrf.verify(request("gh_csrf=" + anonymous.cookie() + "; gh_session=other"), signedIn)).isFalse();
+        assertThat(csrf.verify(request("gh_csrf=" + anonymous.cookie()), signedIn)).isFalse();
+    }
+
+    @Test
+    void renewSetsAFreshCookieThatOldTokensDoNotMatch() {
+        Issued issued = issue();
+        HttpServerExchange signIn = request("gh_csrf=" + issued.cookie());
+        String fresh = csrf.renew(signIn);
+        assertThat(fresh).isNotEqualTo(issued.cookie());
+        assertThat(setCookies(signIn)).containsExactly("gh_csrf=" + fresh + "; Path=/; HttpOnly; SameSite=Strict");
+        assertThat(csrf.verify(request("gh_csrf=" + fresh), issued.token())).isFalse();
+        assertThat(csrf.browserKey(request("gh_csrf=" + fresh))).isEqualTo(fresh);
+        assertThat(csrf.browserKey(request("gh_csrf=short"))).isNull();
+    }
+
+    @Test
+    void overTlsTheCookiesAreHostPrefixedAndOnlyThePrefixedOnesAreRead() {
+        HttpServerExchange first = request(null);
+        first.setRequestScheme("https");
+        String token = csrf.ensureCookie(first);
+        String setCookie = setCookies(first).getFirst();
+        assertThat(setCookie).matches("__Host-gh_csrf=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict; Secure");
+        String cookie = setCookie.substring("__Host-gh_csrf=".length(), setCookie.indexOf(';'));
+
+        HttpServerExchange post = request("__Host-gh_csrf=" + cookie);
+        post.setRequestScheme("https");
+        assertThat(csrf.verify(post, token)).isTrue();
+        // an unprefixed cookie, which any subdomain or plain-http answer could have planted, is not read over TLS
+        HttpServerExchange planted = request("gh_csrf=" + cookie);
+        planted.setRequestScheme("https");
+        assertThat(csrf.verify(planted, token)).isFalse();
+        assertThat(Cookies.nameFor(planted, "gh_session")).isEqualTo("__Host-gh_session");
+        assertThat(Cookies.nameFor(request(null), "gh_session")).isEqualTo("gh_session");
     }
 
     @Test

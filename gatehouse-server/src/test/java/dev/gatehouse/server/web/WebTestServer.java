@@ -27,7 +27,7 @@ final class WebTestServer implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
 
     final Pages pages;
-    final Csrf csrf = new Csrf(new byte[32]);
+    final Csrf csrf = new Csrf(new byte[32], exchange -> null); // no sign-in session to bind to here
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Undertow undertow;
     private final URI baseUrl;

@@ -149,6 +149,24 @@ class BrowserSessionSecurityTest {
                 "username", "bob", "password", TestDirectory.PASSWORD)).status()).isEqualTo(303);
     }
 
+    /** Signed out (the session cookie gone), a form that acts as someone only leads to sign-in. */
+    @Test
+    void withoutASessionTheFormsThatActAsSomeoneOnlyLeadToSignIn() throws IOException {
+        Browser nobody = new Browser();
+        RawHttp.Response credentials = nobody.post("/portal/credentials", Map.of(
+                "account_id", TestDirectory.PROD, "role_name", "ReadOnlyAccess"));
+        assertThat(credentials.status()).isEqualTo(303);
+        assertThat(credentials.header("Location")).hasValue("/login?next=/portal");
+        RawHttp.Response device = nobody.post("/device", Map.of("user_code", "BCDF-GHJK", "action", "approve"));
+        assertThat(device.status()).isEqualTo(303);
+        assertThat(device.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login?next="));
+        // signing out and signing in stay strict: they change cookies
+        assertThat(nobody.post("/signout", Map.of()).status()).isEqualTo(403);
+        assertThat(nobody.post("/login", Map.of("username", "alice", "password", TestDirectory.PASSWORD)).status())
+                .isEqualTo(403);
+        assertThat(nobody.cookies).doesNotContainKey("gh_session");
+    }
+
     @Test
     void signInAndSignOutSetAFreshCsrfCookie() throws IOException {
         Browser browser = new Browser();

@@ -48,7 +48,8 @@ public final class AuthorizePage {
 
     public PageResponse submit(HttpServerExchange exchange) {
         Map<String, String> form = Forms.read(exchange);
-        if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
+        // the token is bound to the session cookie; signed out, handle() only sends the browser to sign in
+        if (browser.current(exchange).isPresent() && !csrf.verify(exchange, form.get(Csrf.FIELD))) {
             return pages.formExpired();
         }
         return handle(exchange, form::get, form.getOrDefault("action", ""));

@@ -49,10 +49,11 @@ public final class DevicePage {
 
     public PageResponse submit(HttpServerExchange exchange) {
         Map<String, String> form = Forms.read(exchange);
-        if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
+        Optional<Caller> caller = browser.current(exchange);
+        // the token is bound to the session cookie; signed out, the browser is only sent to sign in
+        if (caller.isPresent() && !csrf.verify(exchange, form.get(Csrf.FIELD))) {
             return pages.formExpired();
         }
-        Optional<Caller> caller = browser.current(exchange);
         String userCode = form.get("user_code");
         if (caller.isEmpty()) {
             // signed out meanwhile: sign in, then back to the same code

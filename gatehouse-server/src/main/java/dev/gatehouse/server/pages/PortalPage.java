@@ -47,12 +47,12 @@ public final class PortalPage {
     /** {@code POST /portal/credentials}: role credentials for one account and role. */
     public PageResponse credentials(HttpServerExchange exchange) {
         Map<String, String> form = Forms.read(exchange);
-        if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
-            return pages.formExpired();
-        }
         Optional<Caller> caller = browser.current(exchange);
         if (caller.isEmpty()) {
             return PageResponse.redirect("/login?next=" + LocalPaths.PORTAL);
+        }
+        if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
+            return pages.formExpired();
         }
         String accountId = form.getOrDefault("account_id", "");
         String roleName = form.getOrDefault("role_name", "");

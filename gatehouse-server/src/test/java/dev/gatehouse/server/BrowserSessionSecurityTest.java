@@ -2,6 +2,8 @@ package dev.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.config.AddressRange;
+import dev.gatehouse.config.Limits;
 import dev.gatehouse.domain.signin.Totp;
 import dev.gatehouse.domain.token.TokenKind;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -45,9 +48,19 @@ class BrowserSessionSecurityTest {
         service.close();
     }
 
-    /** A browser: the cookies its answers set, sent back on each request. */
+    /** A browser: the cookies its answers set, sent back on each request; from an address when one is given. */
     private final class Browser {
         final Map<String, String> cookies = new LinkedHashMap<>();
+        final String address;
+
+        Browser() {
+            this(null);
+        }
+
+        /** A browser at {@code address}, as a trusted proxy says in X-Forwarded-For. */
+        Browser(String address) {
+            this.address = address;
+        }
 
         RawHttp.Response get(String target) throws IOException {
             return request("GET " + target + " HTTP/1.1", new byte[0]);
@@ -66,7 +79,8 @@ class BrowserSessionSecurityTest {
             String cookieHeader = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; "));
             RawHttp.Response response = RawHttp.exchange(service.baseUrl(), head
-                    + (cookieHeader.isEmpty() ? "" : "\r\nCookie: " + cookieHeader) + "\r\nConnection: close", body);
+                    + (cookieHeader.isEmpty() ? "" : "\r\nCookie: " + cookieHeader)
+                    + (address == null ? "" : "\r\nX-Forwarded-For: " + address) + "\r\nConnection: close", body);
             for (String[] header : response.headers()) {
                 if (header[0].equalsIgnoreCase("Set-Cookie")) {
                     String pair = header[1].substring(0, header[1].indexOf(';'));
@@ -83,9 +97,13 @@ class BrowserSessionSecurityTest {
 
         /** Signs in through the form; the answer to the form's POST. */
         RawHttp.Response signIn(String userName, String next) throws IOException {
+            return signIn(userName, TestDirectory.PASSWORD, next);
+        }
+
+        RawHttp.Response signIn(String userName, String password, String next) throws IOException {
             Map<String, String> form = hiddenFields(get("/login"));
             form.put("username", userName);
-            form.put("password", TestDirectory.PASSWORD);
+            form.put("password", password);
             if (next != null) {
                 form.put("next", next);
             }
@@ -226,6 +244,30 @@ class BrowserSessionSecurityTest {
         assertThat(tom.post("/login", form(hiddenFields(tom.get("/login")),
                 "username", "tom", "ticket", ticket, "otp", nextCode)).status()).isEqualTo(401);
         assertThat(tom.cookies).doesNotContainKey("gh_session");
+    }
+
+    // ---- lockout (item 14)
+
+    @Test
+    void wrongPasswordsForSomeoneElsesNameLockOutOnlyTheAddressTheyCameFrom() throws IOException {
+        service.close();
+        service = new TestService(dataDir.resolve("behind-proxy"), new Limits(Limits.DEFAULTS.perToken(),
+                Limits.DEFAULTS.perAddress(), Limits.DEFAULTS.maxInFlight(),
+                List.of(AddressRange.parse("127.0.0.1").orElseThrow())));
+        Browser attacker = new Browser("203.0.113.9");
+        for (int i = 0; i < 10; i++) {
+            service.clock.advance(Duration.ofSeconds(31)); // past each delay, up to the lockout
+            assertThat(attacker.signIn("alice", "guess " + i, null).status()).isEqualTo(401);
+        }
+        RawHttp.Response locked = attacker.signIn("alice", TestDirectory.PASSWORD, null);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.header("Retry-After")).hasValueSatisfying(
+                v -> assertThat(Long.parseLong(v)).isGreaterThan(Duration.ofMinutes(14).toSeconds()));
+
+        Browser alice = new Browser("198.51.100.7");
+        assertThat(alice.signIn("alice", null).status()).as("alice from her own address").isEqualTo(303);
+        assertThat(alice.get("/portal").status()).isEqualTo(200);
+        assertThat(attacker.signIn("alice", TestDirectory.PASSWORD, null).status()).as("still locked").isEqualTo(429);
     }
 
     // ---- idle timeout (item 12)

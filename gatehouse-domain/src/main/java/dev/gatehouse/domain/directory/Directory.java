@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * Immutable; built once from configuration. Lists come out sorted so that pages are stable.
  */
 public final class Directory {
+    /** How long a browser may leave its session unused when the configuration does not say. */
+    public static final Duration DEFAULT_BROWSER_IDLE_TIMEOUT = Duration.ofHours(1);
+
     private final String region;
     private final Duration signInSessionDuration;
     private final Duration browserIdleTimeout;
@@ -24,9 +27,6 @@ public final class Directory {
     private final Map<String, Account> accounts;
     private final Map<String, PermissionSet> permissionSets;
     private final List<Assignment> assignments;
-
-    /** How long a browser may leave its session unused when the configuration does not say. */
-    public static final Duration DEFAULT_BROWSER_IDLE_TIMEOUT = Duration.ofHours(1);
 
     public Directory(String region, Duration signInSessionDuration, List<User> users, List<Account> accounts,
                      List<PermissionSet> permissionSets, List<Assignment> assignments) {

@@ -24,6 +24,7 @@ import dev.gatehouse.server.sts.GetCallerIdentityHandler;
 import dev.gatehouse.server.sts.StsActions;
 import dev.gatehouse.server.wire.AwsErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
+import dev.gatehouse.server.wire.NoStore;
 import dev.gatehouse.server.wire.OidcErrors;
 import dev.gatehouse.server.wire.QueryErrors;
 import dev.gatehouse.server.pages.AuthorizePage;
@@ -80,16 +81,16 @@ final class Routes {
 
         return new RoutingHandler()
                 // access portal (service "sso", restJson1)
-                .get("/federation/credentials", api.of("GetRoleCredentials",
-                        new GetRoleCredentialsHandler(portal, auth)))
+                .get("/federation/credentials", NoStore.of(api.of("GetRoleCredentials",
+                        new GetRoleCredentialsHandler(portal, auth))))
                 .get("/assignment/accounts", api.of("ListAccounts", new ListAccountsHandler(portal, auth)))
                 .get("/assignment/roles", api.of("ListAccountRoles", new ListAccountRolesHandler(portal, auth)))
                 .post("/logout", api.of("Logout", new LogoutHandler(portal, auth)))
                 // SSO OIDC (service "sso-oidc", restJson1, OAuth-style errors)
-                .post("/client/register", oidc.of("RegisterClient", new RegisterClientHandler(clients)))
-                .post("/device_authorization", oidc.of("StartDeviceAuthorization",
-                        new StartDeviceAuthorizationHandler(clients, gatehouse.deviceAuthorizations())))
-                .post("/token", oidc.of("CreateToken", new CreateTokenHandler(clients, gatehouse.grants())))
+                .post("/client/register", NoStore.of(oidc.of("RegisterClient", new RegisterClientHandler(clients))))
+                .post("/device_authorization", NoStore.of(oidc.of("StartDeviceAuthorization",
+                        new StartDeviceAuthorizationHandler(clients, gatehouse.deviceAuthorizations()))))
+                .post("/token", NoStore.of(oidc.of("CreateToken", new CreateTokenHandler(clients, gatehouse.grants()))))
                 // STS (service "sts", awsQuery, SigV4): GetCallerIdentity checks role credentials; its one
                 // action names the route's metrics (an unknown Action counts there as InvalidAction)
                 .post("/", new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions)))

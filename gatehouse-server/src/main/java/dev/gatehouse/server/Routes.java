@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.oidc.DeviceVerification;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
@@ -74,7 +75,8 @@ final class Routes {
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
                 new PageDispatcher(pages, handler, executor, pageTimer), pageErrors), pageErrors));
         var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses, metrics);
-        var device = new DevicePage(gatehouse.deviceAuthorizations(), browser, pages, csrf);
+        var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
+                gatehouse.clock(), settings.limits().wrongUserCodes()), browser, pages, csrf, clientAddresses);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(gatehouse, browser, pages, csrf);
         var start = new StartPage(browser);

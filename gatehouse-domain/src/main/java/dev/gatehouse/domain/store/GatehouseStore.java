@@ -50,8 +50,13 @@ public interface GatehouseStore extends AutoCloseable {
 
     Optional<RegisteredClient> findClient(String clientId);
 
-    /** Saves a new device authorization, findable by its id and by its user code. */
-    void saveDeviceAuthorization(DeviceAuthorization authorization);
+    /**
+     * Saves a new device authorization, findable by its id and by its user code, unless its user code
+     * or id is already taken by one the store still holds (until the purge removes it): then saves
+     * nothing and answers false. Decided atomically across every instance on this store, so that a
+     * user code always leads to exactly one authorization.
+     */
+    boolean saveDeviceAuthorization(DeviceAuthorization authorization);
 
     Optional<DeviceAuthorization> findDeviceAuthorization(String id);
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -189,6 +190,48 @@ public abstract class GatehouseStoreContract {
         assertThat(store.findDeviceAuthorization("d1").orElseThrow().userCode()).isEqualTo("BCDF-GHJK");
         assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow().id()).isEqualTo("d1");
         assertThat(store.findDeviceAuthorizationByUserCode("ZZZZ-ZZZZ")).isEmpty();
+    }
+
+    @Test
+    void aUserCodeStillHeldIsRefusedAndNothingIsOverwritten() {
+        assertThat(store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"))).isTrue();
+        store.updateDeviceAuthorization("d1", d -> d.withState(DeviceAuthorization.State.APPROVED, Optional.of("s1")));
+
+        assertThat(store.saveDeviceAuthorization(device("d2", "BCDF-GHJK"))).isFalse();
+        assertThat(store.saveDeviceAuthorization(device("d1", "LMNP-QRST"))).isFalse();
+        reopen();
+        assertThat(store.findDeviceAuthorization("d2")).isEmpty();
+        assertThat(store.findDeviceAuthorizationByUserCode("LMNP-QRST")).isEmpty();
+        DeviceAuthorization kept = store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow();
+        assertThat(kept.id()).isEqualTo("d1");
+        assertThat(kept.state()).isEqualTo(DeviceAuthorization.State.APPROVED);
+        assertThat(store.saveDeviceAuthorization(device("d3", "LMNP-QRST"))).isTrue();
+    }
+
+    @Test
+    void concurrentSavesOfOneUserCodeLetExactlyOneIn() throws Exception {
+        List<Boolean> saved;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> done = IntStream.range(0, 20).mapToObj(i -> pool.submit(() ->
+                    store.saveDeviceAuthorization(device("d" + i, "BCDF-GHJK")))).toList();
+            saved = new ArrayList<>();
+            for (Future<Boolean> f : done) {
+                saved.add(f.get());
+            }
+        }
+        assertThat(saved).containsOnlyOnce(true);
+        String winner = "d" + saved.indexOf(true);
+        assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow().id()).isEqualTo(winner);
+        assertThat(IntStream.range(0, 20).filter(i -> store.findDeviceAuthorization("d" + i).isPresent()).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPurgedUserCodeCanBeGivenAgain() {
+        store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
+        store.purgeExpiredBefore(NOW.plus(Duration.ofDays(1)));
+        assertThat(store.saveDeviceAuthorization(device("d2", "BCDF-GHJK"))).isTrue();
+        assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow().id()).isEqualTo("d2");
     }
 
     @Test

@@ -162,8 +162,8 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     // ---- device authorizations
 
     @Override
-    public void saveDeviceAuthorization(DeviceAuthorization authorization) {
-        deviceAuthorizations.save(authorization);
+    public boolean saveDeviceAuthorization(DeviceAuthorization authorization) {
+        return deviceAuthorizations.save(authorization);
     }
 
     @Override

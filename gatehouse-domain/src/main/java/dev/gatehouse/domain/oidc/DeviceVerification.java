@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +25,9 @@ import org.slf4j.LoggerFactory;
  * lockout is written to the {@code dev.gatehouse.audit} log with the counters' hashed keys, never
  * a code, a token or an address as typed.
  *
- * <p>The check comes before the lookup and the count after it, so requests in flight at once for
- * one session or address can overshoot the limit by their number (the per-address rate limit and
- * the bound on requests in flight bound it); a hit still needs one of a handful of pending codes
- * among 20^8.
+ * <p>Each look reserves its place in both counts first and gives it back when the code was right,
+ * so that requests in flight at once, on any instance, cannot look at more wrong codes together
+ * than the limit allows.
  */
 public final class DeviceVerification {
     /**
@@ -103,46 +104,78 @@ public final class DeviceVerification {
      * none. Throws {@link LockedOut} while the origin is locked out.
      */
     public Optional<DeviceAuthorization> find(String typedUserCode, Origin origin) {
-        refuseIfLockedOut(origin);
-        Optional<DeviceAuthorization> found = devices.pending(typedUserCode);
-        if (found.isEmpty()) {
-            wrongCode(origin);
-        }
-        return found;
+        return counted(origin, () -> devices.pending(typedUserCode), Optional::isEmpty);
     }
 
     /** Approves the code for the origin's sign-in session; see {@link #find} for wrong codes and lockouts. */
     public void approve(String typedUserCode, Origin origin) {
-        decide(origin, () -> devices.approve(typedUserCode, origin.session()));
+        counted(origin, () -> {
+            devices.approve(typedUserCode, origin.session());
+            return true;
+        }, approved -> false);
     }
 
     /** Denies the code; see {@link #find} for wrong codes and lockouts. */
     public void deny(String typedUserCode, Origin origin) {
-        decide(origin, () -> devices.deny(typedUserCode));
+        counted(origin, () -> {
+            devices.deny(typedUserCode);
+            return true;
+        }, denied -> false);
     }
 
-    private void decide(Origin origin, Runnable decision) {
-        refuseIfLockedOut(origin);
+    /**
+     * One look at a typed code. A place is reserved in both counts before the look (so that looks in
+     * flight at once, on any instance, cannot pass the limit together) and given back when the code
+     * was right; a wrong one stays counted. An {@link ErrorCode#INVALID_GRANT} from {@code look} is a
+     * wrong code too.
+     */
+    private <T> T counted(Origin origin, Supplier<T> look, Predicate<T> isWrong) {
+        Instant now = clock.instant();
+        refuseIfLockedOut(origin, now);
+        Instant forgetAt = now.plus(policy.lockFor());
+        long session = store.incrementCounter(origin.sessionKey(), now, forgetAt).value();
+        long address = store.incrementCounter(origin.addressKey(), now, forgetAt).value();
+        boolean wrong = false;
         try {
-            decision.run();
-        } catch (GatehouseException e) {
-            if (e.code() == ErrorCode.INVALID_GRANT) {
-                wrongCode(origin);
+            if (session > policy.perSession() || address > policy.perAddress()) {
+                // others took the last places meanwhile
+                throw lockedOut(origin, now).orElseGet(() -> new LockedOut(policy.lockFor()));
             }
-            throw e;
+            T result;
+            try {
+                result = look.get();
+            } catch (GatehouseException e) {
+                wrong = e.code() == ErrorCode.INVALID_GRANT;
+                throw e;
+            }
+            wrong = isWrong.test(result);
+            return result;
+        } finally {
+            if (wrong) {
+                auditIfLocked(session == policy.perSession(), "session", origin);
+                auditIfLocked(address == policy.perAddress(), "address", origin);
+            } else {
+                store.decrementCounter(origin.sessionKey());
+                store.decrementCounter(origin.addressKey());
+            }
         }
     }
 
-    private void refuseIfLockedOut(Origin origin) {
-        Instant now = clock.instant();
+    private void refuseIfLockedOut(Origin origin, Instant now) {
+        Optional<LockedOut> locked = lockedOut(origin, now);
+        if (locked.isPresent()) {
+            throw locked.get();
+        }
+    }
+
+    /** Locked out until the later of the two counts is forgotten, when either is at its limit. */
+    private Optional<LockedOut> lockedOut(Origin origin, Instant now) {
         Optional<Duration> session = lockedFor(origin.sessionKey(), policy.perSession(), now);
         Optional<Duration> address = lockedFor(origin.addressKey(), policy.perAddress(), now);
         Optional<Duration> longer = session.isPresent() && address.isPresent()
                 ? Optional.of(session.get().compareTo(address.get()) > 0 ? session.get() : address.get())
                 : session.or(() -> address);
-        if (longer.isPresent()) {
-            throw new LockedOut(longer.get());
-        }
+        return longer.map(LockedOut::new);
     }
 
     private Optional<Duration> lockedFor(String key, int limit, Instant now) {
@@ -151,24 +184,10 @@ public final class DeviceVerification {
                 .map(wrong -> Duration.between(now, wrong.expiresAt()));
     }
 
-    private void wrongCode(Origin origin) {
-        Instant now = clock.instant();
-        Instant forgetAt = now.plus(policy.lockFor());
-        if (countReachesLimit(origin.sessionKey(), policy.perSession(), now, forgetAt)) {
-            audit("session", origin);
+    private void auditIfLocked(boolean reachedLimit, String limit, Origin origin) {
+        if (reachedLimit) {
+            AUDIT.warn("event=device_user_code_lockout limit={} session={} address={} locked_for_seconds={}", limit,
+                    origin.sessionKey(), origin.addressKey(), policy.lockFor().toSeconds());
         }
-        if (countReachesLimit(origin.addressKey(), policy.perAddress(), now, forgetAt)) {
-            audit("address", origin);
-        }
-    }
-
-    /** Counts one more wrong code; true when this one locks the key out. */
-    private boolean countReachesLimit(String key, int limit, Instant now, Instant forgetAt) {
-        return store.incrementCounter(key, now, forgetAt).value() == limit;
-    }
-
-    private void audit(String limit, Origin origin) {
-        AUDIT.warn("event=device_user_code_lockout limit={} session={} address={} locked_for_seconds={}", limit,
-                origin.sessionKey(), origin.addressKey(), policy.lockFor().toSeconds());
     }
 }

@@ -85,6 +85,13 @@ public interface GatehouseStore extends AutoCloseable {
      */
     boolean raiseCounter(String key, long value, Instant at, Instant expiresAt);
 
+    /**
+     * Takes one off the counter under {@code key}, atomically across every instance on this store,
+     * when it is there and above zero; its times stay as they are. Gives back what an
+     * {@link #incrementCounter} reserved for an attempt that turned out not to count.
+     */
+    void decrementCounter(String key);
+
     /** The counter under {@code key}; empty when there is none or it has expired at {@code now}. */
     Optional<Counter> findCounter(String key, Instant now);
 

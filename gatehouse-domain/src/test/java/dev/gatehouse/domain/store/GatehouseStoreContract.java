@@ -319,6 +319,37 @@ public abstract class GatehouseStoreContract {
     }
 
     @Test
+    void aDecrementGivesBackOneCountAndKeepsTheTimes() throws Exception {
+        Instant expires = NOW.plus(Duration.ofMinutes(15));
+        store.incrementCounter("k", NOW, expires);
+        store.incrementCounter("k", NOW, expires);
+        store.decrementCounter("k");
+        reopen();
+        assertThat(store.findCounter("k", NOW).orElseThrow())
+                .isEqualTo(new Counter("k", 1, NOW, expires));
+        store.decrementCounter("k");
+        store.decrementCounter("k");
+        store.decrementCounter("missing");
+        assertThat(store.findCounter("k", NOW).orElseThrow().value()).isZero();
+        assertThat(store.findCounter("missing", NOW)).isEmpty();
+        assertThat(store.incrementCounter("k", NOW, expires).value()).isEqualTo(1);
+
+        // reservations and give-backs from many threads at once add up
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = IntStream.range(0, 100).<Future<?>>mapToObj(i -> pool.submit(() -> {
+                store.incrementCounter("k", NOW, expires);
+                if (i % 2 == 0) {
+                    store.decrementCounter("k");
+                }
+            })).toList();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(store.findCounter("k", NOW).orElseThrow().value()).isEqualTo(51);
+    }
+
+    @Test
     void counterIsRaisedOnlyByAHigherValue() {
         Instant until = NOW.plusSeconds(300);
         assertThat(store.raiseCounter("step", 100, NOW, until)).isTrue();

@@ -157,6 +157,11 @@ public final class InMemoryStore implements GatehouseStore {
     }
 
     @Override
+    public void decrementCounter(String key) {
+        data.counters.computeIfPresent(key, (k, current) -> Counter.decremented(current));
+    }
+
+    @Override
     public Optional<Counter> findCounter(String key, Instant now) {
         return Optional.ofNullable(data.counters.get(key)).filter(c -> !c.isExpiredAt(now));
     }

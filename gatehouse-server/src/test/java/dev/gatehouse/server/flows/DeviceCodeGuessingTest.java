@@ -22,7 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Guessing user codes on {@code /device} (RFC 8628 §5.1), over plain HTTP as a signed-in browser:
  * past the configured number of wrong codes the browser gets a 429 page for every code, a right
- * one too, and the lockout is audited without the code; it ends with time.
+ * one too, however many guesses are sent at once, and the lockout is audited without the code; it
+ * ends with time.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DeviceCodeGuessingTest {
@@ -145,6 +150,24 @@ class DeviceCodeGuessingTest {
         assertThat(post("/device", "csrf", csrf, "user_code", code, "action", "approve").statusCode()).isEqualTo(200);
         assertThat(service.store.findDeviceAuthorizationByUserCode(code).orElseThrow().state())
                 .isEqualTo(DeviceAuthorization.State.APPROVED);
+    }
+
+    @Test
+    void guessesSentAllAtOnceGetNoMoreLooksThanTheLimit() throws Exception {
+        signIn();
+        String letters = "BCDFGHJKLMNPQRSTVWXZ";
+        List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String code = "ZZZZ-Z" + letters.charAt(i / 20) + "Z" + letters.charAt(i % 20);
+            guesses.add(browser.sendAsync(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/device?user_code="
+                    + code)).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (CompletableFuture<HttpResponse<String>> guess : guesses) {
+            statuses.merge(guess.get().statusCode(), 1, Integer::sum);
+        }
+        assertThat(statuses).containsExactly(Map.entry(404, POLICY.perSession()),
+                Map.entry(429, 400 - POLICY.perSession()));
     }
 
     @Test

@@ -212,6 +212,11 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     }
 
     @Override
+    public void decrementCounter(String key) {
+        counters.decrement(key);
+    }
+
+    @Override
     public Optional<Counter> findCounter(String key, Instant now) {
         return counters.find(key, now);
     }

@@ -243,6 +243,11 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     }
 
     @Override
+    public void decrementCounter(String key) {
+        update(counters, key, RecordCodec::decodeCounter, RecordCodec::encode, Counter::decremented);
+    }
+
+    @Override
     public Optional<Counter> findCounter(String key, Instant now) {
         return get(counters, key, RecordCodec::decodeCounter).filter(c -> !c.isExpiredAt(now));
     }

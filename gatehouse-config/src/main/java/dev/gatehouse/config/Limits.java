@@ -1,5 +1,6 @@
 package dev.gatehouse.config;
 
+import dev.gatehouse.domain.oidc.DeviceVerification;
 import java.util.List;
 
 /**
@@ -8,8 +9,11 @@ import java.util.List;
  *
  * @param trustedProxies load balancers in front of the service: for requests from these, the client
  *                       address (for the per-address limits) is taken from {@code X-Forwarded-For}
+ * @param wrongUserCodes wrong user codes on the device page per sign-in session and per address,
+ *                       and how long a lockout lasts (RFC 8628 §5.1)
  */
-public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, List<AddressRange> trustedProxies) {
+public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, List<AddressRange> trustedProxies,
+                     DeviceVerification.Policy wrongUserCodes) {
     /** Defaults: generous for people and build farms, tight enough to stop a runaway loop. */
     public static final Limits DEFAULTS = new Limits(new RateLimit(100, 50), new RateLimit(2000, 1000), 1024);
 
@@ -18,6 +22,11 @@ public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, 
             throw new IllegalArgumentException("maxInFlight must be at least 1");
         }
         trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** The default limits on wrong user codes. */
+    public Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, List<AddressRange> trustedProxies) {
+        this(perToken, perAddress, maxInFlight, trustedProxies, DeviceVerification.Policy.DEFAULTS);
     }
 
     /** No trusted proxies: the client address is the connection's peer. */

@@ -1,5 +1,7 @@
 package dev.gatehouse.config;
 
+import dev.gatehouse.domain.oidc.DeviceVerification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ final class LimitsReader {
 
     static Limits read(YamlValue section) {
         Limits defaults = Limits.DEFAULTS;
-        return section.map("perToken", "perAddress", "maxInFlight", "trustedProxies")
+        return section.map("perToken", "perAddress", "maxInFlight", "trustedProxies", "wrongUserCodes")
                 .map(m -> new Limits(
                         rateLimit(m.get("perToken"), defaults.perToken()),
                         rateLimit(m.get("perAddress"), defaults.perAddress()),
@@ -19,7 +21,20 @@ final class LimitsReader {
                                 .flatMap(v -> v.integer(1, Integer.MAX_VALUE))
                                 .map(Long::intValue)
                                 .orElse(defaults.maxInFlight()),
-                        m.get("trustedProxies").map(LimitsReader::addressRanges).orElse(List.of())))
+                        m.get("trustedProxies").map(LimitsReader::addressRanges).orElse(List.of()),
+                        wrongUserCodes(m.get("wrongUserCodes"), defaults.wrongUserCodes())))
+                .orElse(defaults);
+    }
+
+    private static DeviceVerification.Policy wrongUserCodes(Optional<YamlValue> value,
+                                                            DeviceVerification.Policy defaults) {
+        return value.flatMap(v -> v.map("perSession", "perAddress", "lockFor")).map(m -> new DeviceVerification.Policy(
+                m.get("perSession").flatMap(v -> v.integer(1, 1_000)).map(Long::intValue)
+                        .orElse(defaults.perSession()),
+                m.get("perAddress").flatMap(v -> v.integer(1, 100_000)).map(Long::intValue)
+                        .orElse(defaults.perAddress()),
+                m.get("lockFor").flatMap(v -> v.duration(Duration.ofMinutes(1), Duration.ofDays(1)))
+                        .orElse(defaults.lockFor())))
                 .orElse(defaults);
     }
 

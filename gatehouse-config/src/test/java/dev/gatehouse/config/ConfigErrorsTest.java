@@ -352,4 +352,21 @@ class ConfigErrorsTest {
                 region: us-west-2
                 """)).startsWith(file + ":2: YAML syntax error: ");
     }
+
+    @Test
+    void badWrongUserCodeLimits() throws IOException {
+        assertThat(problemsOf("""
+                users: []
+                limits:
+                  wrongUserCodes:
+                    perSession: 0
+                    perAddress: lots
+                    lockFor: PT10S
+                    perHour: 3
+                """)).isEqualTo(String.join("\n",
+                file + ":4: 'perSession' must be between 1 and 1000, was 0",
+                file + ":5: expected an integer for 'perAddress', found the string 'lots'",
+                file + ":6: 'lockFor' must be between PT1M and P1D, was PT10S",
+                file + ":7: unknown key 'perHour' (expected one of: perSession, perAddress, lockFor)"));
+    }
 }

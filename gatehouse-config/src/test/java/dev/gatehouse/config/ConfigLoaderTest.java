@@ -8,6 +8,7 @@ import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.Passwords;
 import dev.gatehouse.domain.directory.PermissionSet;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.oidc.DeviceVerification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,5 +161,21 @@ class ConfigLoaderTest {
         assertThat(config.startUrl()).isEmpty();
         assertThat(config.limits()).isEqualTo(Limits.DEFAULTS);
         assertThat(config.directory().accountsOf(config.directory().user("eve").orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void wrongUserCodeLimitsAreRead() throws IOException {
+        Path file = dir.resolve("codes.yaml");
+        Files.writeString(file, """
+                users: []
+                limits:
+                  wrongUserCodes: {perSession: 3, lockFor: PT30M}
+                """);
+
+        Limits limits = ConfigLoader.load(file).limits();
+
+        assertThat(limits.wrongUserCodes()).isEqualTo(new DeviceVerification.Policy(3,
+                DeviceVerification.Policy.DEFAULTS.perAddress(), Duration.ofMinutes(30)));
+        assertThat(limits.perAddress()).isEqualTo(Limits.DEFAULTS.perAddress());
     }
 }

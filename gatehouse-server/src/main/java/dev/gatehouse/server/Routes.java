@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.oidc.DeviceVerification;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
@@ -24,6 +25,7 @@ import dev.gatehouse.server.sts.GetCallerIdentityHandler;
 import dev.gatehouse.server.sts.StsActions;
 import dev.gatehouse.server.wire.AwsErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
+import dev.gatehouse.server.wire.NoStore;
 import dev.gatehouse.server.wire.OidcErrors;
 import dev.gatehouse.server.wire.QueryErrors;
 import dev.gatehouse.server.pages.AuthorizePage;
@@ -73,23 +75,24 @@ final class Routes {
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
                 new PageDispatcher(pages, handler, executor, pageTimer), pageErrors), pageErrors));
         var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses, metrics);
-        var device = new DevicePage(gatehouse.deviceAuthorizations(), browser, pages, csrf);
+        var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
+                gatehouse.clock(), settings.limits().wrongUserCodes()), browser, pages, csrf, clientAddresses);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(portal, browser, pages, csrf);
         var start = new StartPage(browser);
 
         return new RoutingHandler()
                 // access portal (service "sso", restJson1)
-                .get("/federation/credentials", api.of("GetRoleCredentials",
-                        new GetRoleCredentialsHandler(portal, auth)))
+                .get("/federation/credentials", NoStore.of(api.of("GetRoleCredentials",
+                        new GetRoleCredentialsHandler(portal, auth))))
                 .get("/assignment/accounts", api.of("ListAccounts", new ListAccountsHandler(portal, auth)))
                 .get("/assignment/roles", api.of("ListAccountRoles", new ListAccountRolesHandler(portal, auth)))
                 .post("/logout", api.of("Logout", new LogoutHandler(portal, auth)))
                 // SSO OIDC (service "sso-oidc", restJson1, OAuth-style errors)
-                .post("/client/register", oidc.of("RegisterClient", new RegisterClientHandler(clients)))
-                .post("/device_authorization", oidc.of("StartDeviceAuthorization",
-                        new StartDeviceAuthorizationHandler(clients, gatehouse.deviceAuthorizations())))
-                .post("/token", oidc.of("CreateToken", new CreateTokenHandler(clients, gatehouse.grants())))
+                .post("/client/register", NoStore.of(oidc.of("RegisterClient", new RegisterClientHandler(clients))))
+                .post("/device_authorization", NoStore.of(oidc.of("StartDeviceAuthorization",
+                        new StartDeviceAuthorizationHandler(clients, gatehouse.deviceAuthorizations()))))
+                .post("/token", NoStore.of(oidc.of("CreateToken", new CreateTokenHandler(clients, gatehouse.grants()))))
                 // STS (service "sts", awsQuery, SigV4): GetCallerIdentity checks role credentials; its one
                 // action names the route's metrics (an unknown Action counts there as InvalidAction)
                 .post("/", new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions)))

@@ -15,14 +15,26 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CreateToken with {@code authorization_code} and PKCE (RFC 7636, S256 only), checked in this order:
  * the code is one of ours and of this client; it is spent now, whatever follows (a code is good
  * once); not expired; the redirect URI is exactly the one of the request; the verifier hashes to the
  * challenge; the sign-in session is still active.
+ *
+ * <p>A spent code presented again means it leaked (RFC 6749 §4.1.2, RFC 9700 §4.5): the tokens
+ * issued from it are revoked by ending the sign-in session that approved the code, as a reused
+ * refresh token does. Tokens are checked against their session on every use, and the first refresh
+ * token may already have been rotated into tokens the code knows nothing of; the session is the one
+ * handle on all of them, ended in one write. Only a holder of both the code and the client's secret
+ * can do this, and the price is a sign-in again for that person's browser and tools.
  */
 public final class AuthorizationCodeGrant {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCodeGrant.class);
+
     private final GatehouseStore store;
     private final SignInSessions sessions;
     private final Tokens tokens;
@@ -43,12 +55,18 @@ public final class AuthorizationCodeGrant {
         AuthorizationCode found = store.findAuthorizationCode(presented.id())
                 .filter(c -> presented.matches(c.codeHash()) && c.clientId().equals(client.clientId()))
                 .orElseThrow(AuthorizationCodeGrant::invalid);
+        AtomicBoolean reused = new AtomicBoolean();
         AuthorizationCode spent = store.updateAuthorizationCode(found.id(), current -> {
-            if (current.used()) {
-                throw GatehouseException.of(ErrorCode.INVALID_GRANT, "The authorization code has already been used");
-            }
-            return current.markUsed();
+            reused.set(current.used());
+            return current.used() ? current : current.markUsed();
         }).orElseThrow(AuthorizationCodeGrant::invalid);
+        if (reused.get()) {
+            LOG.warn("Authorization code {} of session {} was presented again; ending the session",
+                    spent.id(), spent.sessionId());
+            sessions.end(spent.sessionId());
+            throw GatehouseException.of(ErrorCode.INVALID_GRANT, "The authorization code has already been used; "
+                    + "the tokens issued for it have been revoked. Sign in again");
+        }
         Instant now = clock.instant();
         if (!now.isBefore(spent.expiresAt())) {
             throw GatehouseException.of(ErrorCode.EXPIRED_TOKEN, "The authorization code has expired");

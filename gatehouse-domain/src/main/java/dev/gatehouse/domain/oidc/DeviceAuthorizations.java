@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * StartDeviceAuthorization, and what the device verification page does with a user code: find it,
@@ -25,13 +26,25 @@ public final class DeviceAuthorizations {
     /** Consonants only: no words, no 0/O or 1/I confusion. 20^8 codes. */
     private static final char[] USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * New user codes tried before giving up. The store refuses a code it still holds; among 20^8 a
+     * second refusal in a row means something is wrong, not bad luck.
+     */
+    static final int USER_CODE_ATTEMPTS = 5;
 
     private final GatehouseStore store;
     private final InstantSource clock;
+    private final Supplier<String> userCodes;
 
     public DeviceAuthorizations(GatehouseStore store, InstantSource clock) {
+        this(store, clock, DeviceAuthorizations::newUserCode);
+    }
+
+    /** With the user codes drawn from {@code userCodes} (tests make them collide). */
+    DeviceAuthorizations(GatehouseStore store, InstantSource clock, Supplier<String> userCodes) {
         this.store = store;
         this.clock = clock;
+        this.userCodes = userCodes;
     }
 
     /** What StartDeviceAuthorization answers. */
@@ -48,12 +61,17 @@ public final class DeviceAuthorizations {
             throw GatehouseException.invalidRequest("startUrl is longer than 2048 characters");
         }
         Instant now = clock.instant();
-        BearerToken deviceCode = BearerToken.generate(TokenKind.DEVICE_CODE);
-        String userCode = newUserCode();
-        store.saveDeviceAuthorization(new DeviceAuthorization(deviceCode.id(), deviceCode.hash(), userCode,
-                client.clientId(), client.clientName(), client.scopes(), now, now.plus(LIFETIME), INTERVAL_SECONDS, 0,
-                Optional.empty(), DeviceAuthorization.State.PENDING, Optional.empty()));
-        return new Started(deviceCode.secret(), userCode, (int) LIFETIME.toSeconds(), INTERVAL_SECONDS);
+        for (int attempt = 0; attempt < USER_CODE_ATTEMPTS; attempt++) {
+            BearerToken deviceCode = BearerToken.generate(TokenKind.DEVICE_CODE);
+            String userCode = userCodes.get();
+            // the store refuses a user code it still holds: one code, one authorization
+            if (store.saveDeviceAuthorization(new DeviceAuthorization(deviceCode.id(), deviceCode.hash(), userCode,
+                    client.clientId(), client.clientName(), client.scopes(), now, now.plus(LIFETIME), INTERVAL_SECONDS,
+                    0, Optional.empty(), DeviceAuthorization.State.PENDING, Optional.empty()))) {
+                return new Started(deviceCode.secret(), userCode, (int) LIFETIME.toSeconds(), INTERVAL_SECONDS);
+            }
+        }
+        throw new IllegalStateException("No free user code in " + USER_CODE_ATTEMPTS + " attempts");
     }
 
     /** The pending authorization a person typed the code of; empty when unknown, expired or decided. */

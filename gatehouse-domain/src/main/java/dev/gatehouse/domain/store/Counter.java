@@ -18,6 +18,12 @@ public record Counter(String key, long value, Instant updatedAt, Instant expires
         return new Counter(key, value, at, expiresAt);
     }
 
+    /** This counter with one taken off, or itself when it is missing or at zero. */
+    public static Counter decremented(Counter current) {
+        return current == null || current.value() <= 0 ? current
+                : new Counter(current.key(), current.value() - 1, current.updatedAt(), current.expiresAt());
+    }
+
     /** True when {@code value} is higher than this counter's, or this counter is missing or expired. */
     public static boolean isRaisedBy(Counter current, long value, Instant at) {
         return current == null || current.isExpiredAt(at) || value > current.value();

@@ -50,8 +50,13 @@ public interface GatehouseStore extends AutoCloseable {
 
     Optional<RegisteredClient> findClient(String clientId);
 
-    /** Saves a new device authorization, findable by its id and by its user code. */
-    void saveDeviceAuthorization(DeviceAuthorization authorization);
+    /**
+     * Saves a new device authorization, findable by its id and by its user code, unless its user code
+     * or id is already taken by one the store still holds (until the purge removes it): then saves
+     * nothing and answers false. Decided atomically across every instance on this store, so that a
+     * user code always leads to exactly one authorization.
+     */
+    boolean saveDeviceAuthorization(DeviceAuthorization authorization);
 
     Optional<DeviceAuthorization> findDeviceAuthorization(String id);
 
@@ -79,6 +84,13 @@ public interface GatehouseStore extends AutoCloseable {
      * or lower, atomically; true when it was raised (and is now kept until {@code expiresAt}).
      */
     boolean raiseCounter(String key, long value, Instant at, Instant expiresAt);
+
+    /**
+     * Takes one off the counter under {@code key}, atomically across every instance on this store,
+     * when it is there and above zero; its times stay as they are. Gives back what an
+     * {@link #incrementCounter} reserved for an attempt that turned out not to count.
+     */
+    void decrementCounter(String key);
 
     /** The counter under {@code key}; empty when there is none or it has expired at {@code now}. */
     Optional<Counter> findCounter(String key, Instant now);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -192,6 +193,48 @@ public abstract class GatehouseStoreContract {
     }
 
     @Test
+    void aUserCodeStillHeldIsRefusedAndNothingIsOverwritten() {
+        assertThat(store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"))).isTrue();
+        store.updateDeviceAuthorization("d1", d -> d.withState(DeviceAuthorization.State.APPROVED, Optional.of("s1")));
+
+        assertThat(store.saveDeviceAuthorization(device("d2", "BCDF-GHJK"))).isFalse();
+        assertThat(store.saveDeviceAuthorization(device("d1", "LMNP-QRST"))).isFalse();
+        reopen();
+        assertThat(store.findDeviceAuthorization("d2")).isEmpty();
+        assertThat(store.findDeviceAuthorizationByUserCode("LMNP-QRST")).isEmpty();
+        DeviceAuthorization kept = store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow();
+        assertThat(kept.id()).isEqualTo("d1");
+        assertThat(kept.state()).isEqualTo(DeviceAuthorization.State.APPROVED);
+        assertThat(store.saveDeviceAuthorization(device("d3", "LMNP-QRST"))).isTrue();
+    }
+
+    @Test
+    void concurrentSavesOfOneUserCodeLetExactlyOneIn() throws Exception {
+        List<Boolean> saved;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> done = IntStream.range(0, 20).mapToObj(i -> pool.submit(() ->
+                    store.saveDeviceAuthorization(device("d" + i, "BCDF-GHJK")))).toList();
+            saved = new ArrayList<>();
+            for (Future<Boolean> f : done) {
+                saved.add(f.get());
+            }
+        }
+        assertThat(saved).containsOnlyOnce(true);
+        String winner = "d" + saved.indexOf(true);
+        assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow().id()).isEqualTo(winner);
+        assertThat(IntStream.range(0, 20).filter(i -> store.findDeviceAuthorization("d" + i).isPresent()).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPurgedUserCodeCanBeGivenAgain() {
+        store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
+        store.purgeExpiredBefore(NOW.plus(Duration.ofDays(1)));
+        assertThat(store.saveDeviceAuthorization(device("d2", "BCDF-GHJK"))).isTrue();
+        assertThat(store.findDeviceAuthorizationByUserCode("BCDF-GHJK").orElseThrow().id()).isEqualTo("d2");
+    }
+
+    @Test
     void concurrentUpdatesOfOneRecordNeverInterleave() throws Exception {
         store.saveDeviceAuthorization(device("d1", "BCDF-GHJK"));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -273,6 +316,37 @@ public abstract class GatehouseStoreContract {
         store.deleteCounter("never-there");
         assertThat(store.findCounter("k", NOW)).isEmpty();
         assertThat(store.incrementCounter("k", NOW, NOW.plusSeconds(60)).value()).isEqualTo(1);
+    }
+
+    @Test
+    void aDecrementGivesBackOneCountAndKeepsTheTimes() throws Exception {
+        Instant expires = NOW.plus(Duration.ofMinutes(15));
+        store.incrementCounter("k", NOW, expires);
+        store.incrementCounter("k", NOW, expires);
+        store.decrementCounter("k");
+        reopen();
+        assertThat(store.findCounter("k", NOW).orElseThrow())
+                .isEqualTo(new Counter("k", 1, NOW, expires));
+        store.decrementCounter("k");
+        store.decrementCounter("k");
+        store.decrementCounter("missing");
+        assertThat(store.findCounter("k", NOW).orElseThrow().value()).isZero();
+        assertThat(store.findCounter("missing", NOW)).isEmpty();
+        assertThat(store.incrementCounter("k", NOW, expires).value()).isEqualTo(1);
+
+        // reservations and give-backs from many threads at once add up
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = IntStream.range(0, 100).<Future<?>>mapToObj(i -> pool.submit(() -> {
+                store.incrementCounter("k", NOW, expires);
+                if (i % 2 == 0) {
+                    store.decrementCounter("k");
+                }
+            })).toList();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(store.findCounter("k", NOW).orElseThrow().value()).isEqualTo(51);
     }
 
     @Test

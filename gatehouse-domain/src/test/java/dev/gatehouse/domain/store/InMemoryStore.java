@@ -97,9 +97,13 @@ public final class InMemoryStore implements GatehouseStore {
     }
 
     @Override
-    public void saveDeviceAuthorization(DeviceAuthorization authorization) {
+    public synchronized boolean saveDeviceAuthorization(DeviceAuthorization authorization) {
+        if (data.devices.containsKey(authorization.id())
+                || data.userCodes.putIfAbsent(authorization.userCode(), authorization.id()) != null) {
+            return false;
+        }
         data.devices.put(authorization.id(), authorization);
-        data.userCodes.put(authorization.userCode(), authorization.id());
+        return true;
     }
 
     @Override
@@ -150,6 +154,11 @@ public final class InMemoryStore implements GatehouseStore {
             return raised[0] ? new Counter(k, value, at, expiresAt) : current;
         });
         return raised[0];
+    }
+
+    @Override
+    public void decrementCounter(String key) {
+        data.counters.computeIfPresent(key, (k, current) -> Counter.decremented(current));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gatehouse.server.oidc;
 import dev.gatehouse.server.Pkce;
 import static dev.gatehouse.server.oidc.OidcFixture.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.oidc.AuthorizationRequest;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
 import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
@@ -72,6 +74,34 @@ class OidcPkceSdkTest {
         assertThat(fx.refresh(client, tokens.refreshToken()).accessToken()).startsWith("ghat_");
 
         expectError(() -> redeem(code, redirectUri, verifier), InvalidGrantException.class, "invalid_grant");
+    }
+
+    @Test
+    void aReusedCodeRevokesTheTokensOfItsFirstRedemption() {
+        String verifier = Pkce.newVerifier();
+        String code = authorize(verifier);
+        CreateTokenResponse first = redeem(code, redirectUri, verifier);
+        assertThat(fx.sso.listAccounts(r -> r.accessToken(first.accessToken())).accountList()).hasSize(3);
+
+        assertReuseRevokes(code, verifier, first);
+    }
+
+    @Test
+    void aReusedCodeAlsoRevokesTokensRotatedFromTheFirstRefreshToken() {
+        String verifier = Pkce.newVerifier();
+        String code = authorize(verifier);
+        CreateTokenResponse rotated = fx.refresh(client, redeem(code, redirectUri, verifier).refreshToken());
+
+        assertReuseRevokes(code, verifier, rotated);
+    }
+
+    /** The code again: InvalidGrant, and from then on {@code issued}'s access and refresh tokens are refused. */
+    private void assertReuseRevokes(String code, String verifier, CreateTokenResponse issued) {
+        expectError(() -> redeem(code, redirectUri, verifier), InvalidGrantException.class, "invalid_grant");
+
+        assertThatThrownBy(() -> fx.sso.listAccounts(r -> r.accessToken(issued.accessToken())))
+                .isInstanceOf(UnauthorizedException.class);
+        expectError(() -> fx.refresh(client, issued.refreshToken()), InvalidGrantException.class, "invalid_grant");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The {@code counters} table: expiring counters (sign-in throttle, TOTP replay guard) that every
+ * The {@code counters} table: expiring counters (sign-in throttle, TOTP replay guard, wrong user codes) that every
  * instance on the database counts in together, their SQL and their row mapping.
  */
 final class CounterTable {
@@ -55,6 +55,11 @@ final class CounterTable {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    void decrement(String key) {
+        database.execute("give back a count", "UPDATE counters SET value = value - 1 WHERE key = ? AND value > 0",
+                ps -> ps.setString(1, key));
     }
 
     Optional<Counter> find(String key, Instant now) {

@@ -95,9 +95,9 @@ final class Database {
         return pool;
     }
 
-    /** One statement in autocommit: committed when this returns. */
-    void execute(String what, String sql, Binder binder) {
-        withConnection(what, c -> {
+    /** One statement in autocommit: committed when this returns; the number of rows it changed. */
+    int execute(String what, String sql, Binder binder) {
+        return withConnection(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);
                 return ps.executeUpdate();

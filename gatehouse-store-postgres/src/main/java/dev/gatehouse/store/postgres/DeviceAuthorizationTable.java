@@ -28,14 +28,22 @@ final class DeviceAuthorizationTable {
                 interval_seconds = EXCLUDED.interval_seconds, polls = EXCLUDED.polls,
                 last_polled_at = EXCLUDED.last_polled_at, state = EXCLUDED.state, session_id = EXCLUDED.session_id""";
 
+    // the unique index on user_code refuses a code still held by a stored authorization (V1)
+    private static final String INSERT_NEW_DEVICE = """
+            INSERT INTO device_authorizations (id, device_code_hash, user_code, client_id, client_name, scopes,
+                created_at, expires_at, interval_seconds, polls, last_polled_at, state, session_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
     private final Database database;
 
     DeviceAuthorizationTable(Database database) {
         this.database = database;
     }
 
-    void save(DeviceAuthorization authorization) {
-        database.execute("save a device authorization", UPSERT_DEVICE, ps -> bind(ps, authorization));
+    /** False, and nothing saved, when its id or user code is taken. */
+    boolean save(DeviceAuthorization authorization) {
+        return database.execute("save a device authorization", INSERT_NEW_DEVICE, ps -> bind(ps, authorization)) == 1;
     }
 
     Optional<DeviceAuthorization> find(String id) {

@@ -162,8 +162,8 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     // ---- device authorizations
 
     @Override
-    public void saveDeviceAuthorization(DeviceAuthorization authorization) {
-        deviceAuthorizations.save(authorization);
+    public boolean saveDeviceAuthorization(DeviceAuthorization authorization) {
+        return deviceAuthorizations.save(authorization);
     }
 
     @Override
@@ -209,6 +209,11 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     @Override
     public boolean raiseCounter(String key, long value, Instant at, Instant expiresAt) {
         return counters.raise(key, value, at, expiresAt);
+    }
+
+    @Override
+    public void decrementCounter(String key) {
+        counters.decrement(key);
     }
 
     @Override

@@ -169,12 +169,20 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     }
 
     @Override
-    public void saveDeviceAuthorization(DeviceAuthorization authorization) {
+    public boolean saveDeviceAuthorization(DeviceAuthorization authorization) {
         byte[] value = RecordCodec.encode(authorization);
         byte[] index = RecordCodec.encodeUserCodeIndex(authorization);
-        committer.commit(batch -> {
-            put(batch, deviceAuthorizations, authorization.id(), value);
-            put(batch, userCodes, authorization.userCode(), index);
+        // every writer of a user code's index entry holds that code's lock
+        return withLock(authorization.userCode(), () -> {
+            if (get(userCodes, authorization.userCode(), RecordCodec::decodeUserCodeIndex).isPresent()
+                    || findDeviceAuthorization(authorization.id()).isPresent()) {
+                return false;
+            }
+            committer.commit(batch -> {
+                put(batch, deviceAuthorizations, authorization.id(), value);
+                put(batch, userCodes, authorization.userCode(), index);
+            });
+            return true;
         });
     }
 
@@ -232,6 +240,11 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         return compute(counters, key, RecordCodec::decodeCounter, RecordCodec::encode,
                 current -> Counter.isRaisedBy(current.orElse(null), value, at) ? Optional.of(raised) : current)
                 .orElseThrow() == raised;
+    }
+
+    @Override
+    public void decrementCounter(String key) {
+        update(counters, key, RecordCodec::decodeCounter, RecordCodec::encode, Counter::decremented);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.rocksdb.WriteOptions;
 final class GroupCommitter implements AutoCloseable {
     private static final int MAX_GROUP = 4096;
 
-    private final RocksDB db;
+    private final BatchWriter writer;
     private final WriteOptions synced = new WriteOptions().setSync(true);
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -32,7 +32,12 @@ final class GroupCommitter implements AutoCloseable {
     private volatile boolean closing;
 
     GroupCommitter(RocksDB db) {
-        this.db = db;
+        this(db::write);
+    }
+
+    /** With another writer than RocksDB's: the seam through which tests watch and fail the batches. */
+    GroupCommitter(BatchWriter writer) {
+        this.writer = writer;
         this.thread = Thread.ofPlatform().name("gatehouse-group-commit").daemon(true).start(this::run);
     }
 
@@ -83,7 +88,7 @@ final class GroupCommitter implements AutoCloseable {
             for (PendingWrite write : group) {
                 write.operation().accept(batch);
             }
-            db.write(synced, batch);
+            writer.write(synced, batch);
             groups.incrementAndGet();
             writes.addAndGet(group.size());
             group.forEach(w -> w.done().complete(null));
@@ -106,6 +111,12 @@ final class GroupCommitter implements AutoCloseable {
             left.done().completeExceptionally(new StoreUnavailableException("The store is closed", null));
         }
         synced.close();
+    }
+
+    /** Writes one batch with the given options: {@link RocksDB#write}. */
+    @FunctionalInterface
+    interface BatchWriter {
+        void write(WriteOptions options, WriteBatch batch) throws RocksDBException;
     }
 
     private record PendingWrite(Consumer<WriteBatch> operation, CompletableFuture<Void> done) {

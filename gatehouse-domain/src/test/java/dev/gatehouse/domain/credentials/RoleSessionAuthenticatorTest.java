@@ -103,6 +103,19 @@ class RoleSessionAuthenticatorTest {
     }
 
     @Test
+    void theScopesDateIsTheWholeDayOfTheSigningTimeNotAPrefixOfIt() {
+        // signed properly under the short scope, so that only the date rule can refuse it
+        for (String prefix : new String[] {"2026112", "202611", "2026"}) {
+            String amzDate = RoleSessionAuthenticator.format(world.clock.instant());
+            SigV4.Scope scope = new SigV4.Scope(prefix, "us-east-1", "sts", SigV4.TERMINATOR);
+            SignedRequest request = new SignedRequest(credentials.accessKeyId(), scope, amzDate,
+                    Optional.of(credentials.sessionToken()), CANONICAL,
+                    SigV4.signature(credentials.secretAccessKey(), scope, amzDate, CANONICAL));
+            assertFails(ErrorCode.SIGNATURE_DOES_NOT_MATCH, () -> authenticator.authenticate(request));
+        }
+    }
+
+    @Test
     void theScopeIsCheckedBeforeTheKey() {
         SignedRequest unknownKeyWrongService = new SignedRequest("ASIAUNKNOWNUNKNOWN12",
                 new SigV4.Scope("20261124", "us-east-1", "iam", SigV4.TERMINATOR), "20261124T120000Z",

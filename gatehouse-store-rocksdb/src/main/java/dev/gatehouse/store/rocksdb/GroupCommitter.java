@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -30,6 +32,8 @@ final class GroupCommitter implements AutoCloseable {
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private volatile boolean closing;
+    /** Held shared while a write is let into the queue, alone while closing starts: none slips in after. */
+    private final ReadWriteLock admission = new ReentrantReadWriteLock();
 
     GroupCommitter(RocksDB db) {
         this(db::write);
@@ -43,11 +47,16 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Adds the operation to the next group and waits until that group is durable. */
     void commit(Consumer<WriteBatch> operation) {
-        if (closing) {
-            throw new StoreUnavailableException("The store is closed", null);
-        }
         PendingWrite write = new PendingWrite(operation, new CompletableFuture<>());
-        queue.add(write);
+        admission.readLock().lock();
+        try {
+            if (closing) {
+                throw new StoreUnavailableException("The store is closed", null);
+            }
+            queue.add(write);
+        } finally {
+            admission.readLock().unlock();
+        }
         try {
             write.done().join();
         } catch (CompletionException e) {
@@ -100,7 +109,12 @@ final class GroupCommitter implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
+        admission.writeLock().lock();
+        try {
+            closing = true;
+        } finally {
+            admission.writeLock().unlock();
+        }
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

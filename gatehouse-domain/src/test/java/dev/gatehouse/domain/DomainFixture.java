@@ -1,5 +1,6 @@
 package dev.gatehouse.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.directory.Account;
@@ -67,6 +68,6 @@ public final class DomainFixture {
     /** Asserts that the call fails with this error code. */
     public static void assertFails(ErrorCode code, ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(GatehouseException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+                e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
     }
 }

@@ -58,8 +58,8 @@ class AccessPortalTest {
 
     @Test
     void aUserNoLongerInTheDirectoryIsUnauthorized() {
-        SignInSession ghost = world.store.findSession(session.id()).orElseThrow();
-        SignInSession gone = new SignInSession("gone", "carol", ghost.createdAt(), ghost.expiresAt(), Optional.empty());
+        // a session of a user since removed from the configuration
+        SignInSession gone = new SignInSession("gone", "carol", session.createdAt(), session.expiresAt(), Optional.empty());
         world.store.createSession(gone);
         String token = world.gatehouse.tokens().issueAccessToken(gone, "client-1").secret();
         assertFails(ErrorCode.UNAUTHORIZED, () -> portal.authenticate(token));

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.domain.DomainFixture;
 import dev.gatehouse.domain.session.SignInSession;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Tokens: what is issued and stored, and the checks of {@link Tokens#verify}, each on its own. */
@@ -119,7 +122,7 @@ class TokensTest {
         // a record that outlives its session (as an older release or another instance might have written)
         world.store.saveToken(new TokenRecord(access.record().id(), TokenKind.ACCESS, access.record().hash(),
                 session.id(), "client-1", access.record().issuedAt(), session.expiresAt().plus(Duration.ofDays(1)),
-                java.util.Optional.empty()));
+                Optional.empty()));
         world.advance(DomainFixture.SESSION.minusSeconds(1));
         assertThat(tokens.verify(TokenKind.ACCESS, access.secret())).isPresent();
         world.advance(Duration.ofSeconds(1));
@@ -129,7 +132,7 @@ class TokensTest {
     @Test
     void aTokenWhoseSessionIsMissingIsNotAccepted() {
         SignInSession ghost = new SignInSession("no-such-session", "ann", world.clock.instant(),
-                world.clock.instant().plus(Duration.ofHours(1)), java.util.Optional.empty());
+                world.clock.instant().plus(Duration.ofHours(1)), Optional.empty());
         IssuedToken access = tokens.issueAccessToken(ghost, "client-1");
         assertThat(tokens.verify(TokenKind.ACCESS, access.secret())).isEmpty();
     }
@@ -152,8 +155,8 @@ class TokensTest {
 
     private static byte[] sha256(byte[] data) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

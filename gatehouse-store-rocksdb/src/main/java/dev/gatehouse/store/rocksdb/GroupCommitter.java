@@ -20,7 +20,8 @@ import org.rocksdb.WriteOptions;
  * Group commit: one thread takes every write waiting in the queue, puts them in one batch, and
  * writes that batch with a synced WAL (one fsync for the whole group). Each caller blocks until
  * its write is on disk. Under load the group grows, so throughput rises while each caller still
- * waits for at most about two fsyncs.
+ * waits for at most about two fsyncs. A failed batch fails every caller in it; none is told its
+ * write is durable. Once {@link #close} starts, a write is refused; what was queued before is written.
  */
 final class GroupCommitter implements AutoCloseable {
     private static final int MAX_GROUP = 4096;

@@ -71,6 +71,9 @@ class RedactionTest {
                 .contains("cid").contains("refresh_token").contains("refreshToken=***");
         assertThat(new RoleCredentials("ASIAKEY", KEY, SESSION, Instant.EPOCH).toString()).contains("ASIAKEY");
         assertThat(new CreateTokenOutput(TOKEN, "Bearer", 3600, null, null).toString()).contains("refreshToken=null");
+        assertThat(ListAccountsInput.builder().accessToken(TOKEN).toString()).isEqualTo("ListAccountsInput.Builder[accessToken=***]");
+        assertThat(ListAccountRolesInput.builder().accessToken(TOKEN).accountId("1").toString())
+                .isEqualTo("ListAccountRolesInput.Builder[accessToken=***]");
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class GetRoleCredentialsCommand extends SsoCommand<GetRoleCredentia
     }
 
     @Override
-    WireRequest request() {
+    protected WireRequest request() {
         return WireRequest.get(operationName(), "/federation/credentials")
                 .query("role_name", input().roleName())
                 .query("account_id", input().accountId())
@@ -33,7 +33,7 @@ public final class GetRoleCredentialsCommand extends SsoCommand<GetRoleCredentia
     }
 
     @Override
-    GetRoleCredentialsOutput output(WireResponse response) {
+    protected GetRoleCredentialsOutput output(WireResponse response) {
         JsonObject credentials = response.json().object("roleCredentials");
         if (credentials == null) {
             return new GetRoleCredentialsOutput(null);

@@ -23,17 +23,12 @@ public final class ListAccountRolesCommand extends SsoCommand<ListAccountRolesIn
     }
 
     @Override
-    WireRequest request() {
-        return WireRequest.get(operationName(), "/assignment/roles")
-                .query("account_id", input().accountId())
-                .query("next_token", input().nextToken())
-                .query("max_result", input().maxResults())
-                .header(BEARER_TOKEN, input().accessToken())
-                .build();
+    protected WireRequest request() {
+        return page(WireRequest.get(operationName(), "/assignment/roles").query("account_id", input().accountId()), input());
     }
 
     @Override
-    ListAccountRolesOutput output(WireResponse response) {
+    protected ListAccountRolesOutput output(WireResponse response) {
         JsonObject body = response.json();
         return new ListAccountRolesOutput(body.string("nextToken"), body.objects("roleList").stream()
                 .map(r -> new RoleInfo(r.string("roleName"), r.string("accountId")))

@@ -24,16 +24,12 @@ public final class ListAccountsCommand extends SsoCommand<ListAccountsInput, Lis
     }
 
     @Override
-    WireRequest request() {
-        return WireRequest.get(operationName(), "/assignment/accounts")
-                .query("next_token", input().nextToken())
-                .query("max_result", input().maxResults())
-                .header(BEARER_TOKEN, input().accessToken())
-                .build();
+    protected WireRequest request() {
+        return page(WireRequest.get(operationName(), "/assignment/accounts"), input());
     }
 
     @Override
-    ListAccountsOutput output(WireResponse response) {
+    protected ListAccountsOutput output(WireResponse response) {
         JsonObject body = response.json();
         return new ListAccountsOutput(body.string("nextToken"), body.objects("accountList").stream()
                 .map(a -> new AccountInfo(a.string("accountId"), a.string("accountName"), a.string("emailAddress")))

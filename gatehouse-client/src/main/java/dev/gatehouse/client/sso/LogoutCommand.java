@@ -22,14 +22,14 @@ public final class LogoutCommand extends SsoCommand<LogoutInput, LogoutOutput> {
     }
 
     @Override
-    WireRequest request() {
+    protected WireRequest request() {
         return WireRequest.post(operationName(), "/logout")
                 .header(BEARER_TOKEN, input().accessToken())
                 .build();
     }
 
     @Override
-    LogoutOutput output(WireResponse response) {
+    protected LogoutOutput output(WireResponse response) {
         return new LogoutOutput(); // the body (empty or {}) is ignored, as by every SDK
     }
 }

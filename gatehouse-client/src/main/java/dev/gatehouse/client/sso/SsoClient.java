@@ -3,15 +3,18 @@ package dev.gatehouse.client.sso;
 import dev.gatehouse.client.ClientBuilder;
 import dev.gatehouse.client.Paginator;
 import dev.gatehouse.client.RetryPolicy;
+import dev.gatehouse.client.ServiceClient;
 import dev.gatehouse.client.internal.HttpTransport;
 import dev.gatehouse.client.sso.model.AccountInfo;
 import dev.gatehouse.client.sso.model.ListAccountRolesInput;
 import dev.gatehouse.client.sso.model.ListAccountRolesOutput;
 import dev.gatehouse.client.sso.model.ListAccountsInput;
 import dev.gatehouse.client.sso.model.ListAccountsOutput;
+import dev.gatehouse.client.sso.model.PagedInput;
 import dev.gatehouse.client.sso.model.RoleInfo;
-import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The access portal (service {@code sso}), one command per operation:
@@ -42,14 +45,12 @@ import java.util.concurrent.CompletableFuture;
  * Every call is unsigned: the caller is the access token. A client is thread-safe; build one and
  * share it, and close it when done (it closes the HTTP client it built).
  */
-public final class SsoClient implements AutoCloseable {
+public final class SsoClient extends ServiceClient {
     /** The service's endpoint prefix: {@code https://portal.sso.{region}.amazonaws.com}. */
     public static final String ENDPOINT_PREFIX = "portal.sso";
 
-    private final HttpTransport transport;
-
     private SsoClient(HttpTransport transport) {
-        this.transport = transport;
+        super(transport, SsoErrors::toException);
     }
 
     public static Builder builder() {
@@ -58,7 +59,7 @@ public final class SsoClient implements AutoCloseable {
 
     /** Sends one command and returns its output, after any retries. */
     public <I, O> O send(SsoCommand<I, O> command) {
-        return transport.execute(command.request(), command::output, SsoErrors::toException);
+        return execute(command);
     }
 
     /**
@@ -66,34 +67,24 @@ public final class SsoClient implements AutoCloseable {
      * {@link #send} (wrapped in a {@link java.util.concurrent.CompletionException} by {@code join}).
      */
     public <I, O> CompletableFuture<O> sendAsync(SsoCommand<I, O> command) {
-        return transport.executeAsync(command.request(), command::output, SsoErrors::toException);
+        return executeAsync(command);
     }
 
     /** Every account of the caller, across all pages of ListAccounts, starting at the input's page. */
     public Paginator<ListAccountsOutput, AccountInfo> listAccountsPaginator(ListAccountsInput input) {
-        return Paginator.of(input.nextToken(), token -> send(new ListAccountsCommand(input.withNextToken(token))),
-                ListAccountsOutput::nextToken, ListAccountsOutput::accountList);
+        return paginator(input, ListAccountsCommand::new, ListAccountsOutput::nextToken, ListAccountsOutput::accountList);
     }
 
     /** Every role of the caller in one account, across all pages of ListAccountRoles. */
     public Paginator<ListAccountRolesOutput, RoleInfo> listAccountRolesPaginator(ListAccountRolesInput input) {
-        return Paginator.of(input.nextToken(), token -> send(new ListAccountRolesCommand(input.withNextToken(token))),
-                ListAccountRolesOutput::nextToken, ListAccountRolesOutput::roleList);
+        return paginator(input, ListAccountRolesCommand::new, ListAccountRolesOutput::nextToken,
+                ListAccountRolesOutput::roleList);
     }
 
-    /** Where this client sends requests. */
-    public URI endpoint() {
-        return transport.endpoint();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return "SsoClient[" + transport.endpoint() + "]";
+    private <T extends PagedInput<T>, P, E> Paginator<P, E> paginator(T input, Function<T, SsoCommand<T, P>> command,
+                                                                      Function<P, String> nextToken,
+                                                                      Function<P, List<E>> items) {
+        return Paginator.of(input.nextToken(), token -> send(command.apply(input.withNextToken(token))), nextToken, items);
     }
 
     /** Builds an {@link SsoClient}; see {@link ClientBuilder} for the settings. */

@@ -1,9 +1,8 @@
 package dev.gatehouse.client.sso;
 
-import dev.gatehouse.client.Command;
+import dev.gatehouse.client.ServiceCommand;
 import dev.gatehouse.client.internal.WireRequest;
-import dev.gatehouse.client.internal.WireResponse;
-import java.util.Objects;
+import dev.gatehouse.client.sso.model.PagedInput;
 
 /**
  * A command of the access portal, sent with {@link SsoClient#send}. One final class per operation;
@@ -13,30 +12,20 @@ import java.util.Objects;
  * @param <I> the input
  * @param <O> the output
  */
-public abstract sealed class SsoCommand<I, O> implements Command<I, O>
+public abstract sealed class SsoCommand<I, O> extends ServiceCommand<I, O>
         permits GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, LogoutCommand {
     /** The access token's header; note the underscore. */
     static final String BEARER_TOKEN = "x-amz-sso_bearer_token";
 
-    private final I input;
-
     SsoCommand(I input) {
-        this.input = Objects.requireNonNull(input, "input");
+        super(input);
     }
 
-    @Override
-    public final I input() {
-        return input;
-    }
-
-    /** The HTTP request of this input. */
-    abstract WireRequest request();
-
-    /** The output of a 2xx response. */
-    abstract O output(WireResponse response);
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + "[" + input + "]";
+    /** The rest of a list operation's GET: which page, its size, and the access token. */
+    static WireRequest page(WireRequest.Builder get, PagedInput<?> input) {
+        return get.query("next_token", input.nextToken())
+                .query("max_result", input.maxResults())
+                .header(BEARER_TOKEN, input.accessToken())
+                .build();
     }
 }

@@ -30,7 +30,7 @@ public final class CreateTokenCommand extends SsoOidcCommand<CreateTokenInput, C
     }
 
     @Override
-    WireRequest request() {
+    protected WireRequest request() {
         CreateTokenInput in = input();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientId", in.clientId());
@@ -46,7 +46,7 @@ public final class CreateTokenCommand extends SsoOidcCommand<CreateTokenInput, C
     }
 
     @Override
-    CreateTokenOutput output(WireResponse response) {
+    protected CreateTokenOutput output(WireResponse response) {
         JsonObject body = response.json();
         return new CreateTokenOutput(body.string("accessToken"), body.string("tokenType"),
                 (int) body.number("expiresIn", 0), body.string("refreshToken"), body.string("idToken"));

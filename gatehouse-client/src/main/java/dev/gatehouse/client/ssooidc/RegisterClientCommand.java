@@ -28,7 +28,7 @@ public final class RegisterClientCommand extends SsoOidcCommand<RegisterClientIn
     }
 
     @Override
-    WireRequest request() {
+    protected WireRequest request() {
         RegisterClientInput in = input();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientName", in.clientName());
@@ -42,7 +42,7 @@ public final class RegisterClientCommand extends SsoOidcCommand<RegisterClientIn
     }
 
     @Override
-    RegisterClientOutput output(WireResponse response) {
+    protected RegisterClientOutput output(WireResponse response) {
         JsonObject body = response.json();
         return new RegisterClientOutput(body.string("clientId"), body.string("clientSecret"),
                 epochSeconds(body, "clientIdIssuedAt"), epochSeconds(body, "clientSecretExpiresAt"),

@@ -1,8 +1,8 @@
 package dev.gatehouse.client.ssooidc;
 
 import dev.gatehouse.client.ClientBuilder;
+import dev.gatehouse.client.ServiceClient;
 import dev.gatehouse.client.internal.HttpTransport;
-import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,14 +38,12 @@ import java.util.concurrent.CompletableFuture;
  * Without an endpoint override the client talks to {@code https://oidc.{region}.amazonaws.com}.
  * Calls are unsigned. Thread-safe; close it when done.
  */
-public final class SsoOidcClient implements AutoCloseable {
+public final class SsoOidcClient extends ServiceClient {
     /** The service's endpoint prefix: {@code https://oidc.{region}.amazonaws.com}. */
     public static final String ENDPOINT_PREFIX = "oidc";
 
-    private final HttpTransport transport;
-
     private SsoOidcClient(HttpTransport transport) {
-        this.transport = transport;
+        super(transport, SsoOidcErrors::toException);
     }
 
     public static Builder builder() {
@@ -54,26 +52,12 @@ public final class SsoOidcClient implements AutoCloseable {
 
     /** Sends one command and returns its output, after any retries. */
     public <I, O> O send(SsoOidcCommand<I, O> command) {
-        return transport.execute(command.request(), command::output, SsoOidcErrors::toException);
+        return execute(command);
     }
 
     /** Sends one command without blocking the caller; the future fails with the exceptions of {@link #send}. */
     public <I, O> CompletableFuture<O> sendAsync(SsoOidcCommand<I, O> command) {
-        return transport.executeAsync(command.request(), command::output, SsoOidcErrors::toException);
-    }
-
-    public URI endpoint() {
-        return transport.endpoint();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return "SsoOidcClient[" + transport.endpoint() + "]";
+        return executeAsync(command);
     }
 
     /** Builds an {@link SsoOidcClient}; see {@link ClientBuilder} for the settings. */

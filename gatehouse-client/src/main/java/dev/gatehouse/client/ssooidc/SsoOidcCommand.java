@@ -1,9 +1,6 @@
 package dev.gatehouse.client.ssooidc;
 
-import dev.gatehouse.client.Command;
-import dev.gatehouse.client.internal.WireRequest;
-import dev.gatehouse.client.internal.WireResponse;
-import java.util.Objects;
+import dev.gatehouse.client.ServiceCommand;
 
 /**
  * A command of SSO OIDC, sent with {@link SsoOidcClient#send}. One final class per operation; each
@@ -12,25 +9,9 @@ import java.util.Objects;
  * @param <I> the input
  * @param <O> the output
  */
-public abstract sealed class SsoOidcCommand<I, O> implements Command<I, O>
+public abstract sealed class SsoOidcCommand<I, O> extends ServiceCommand<I, O>
         permits CreateTokenCommand, RegisterClientCommand, StartDeviceAuthorizationCommand {
-    private final I input;
-
     SsoOidcCommand(I input) {
-        this.input = Objects.requireNonNull(input, "input");
-    }
-
-    @Override
-    public final I input() {
-        return input;
-    }
-
-    abstract WireRequest request();
-
-    abstract O output(WireResponse response);
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + "[" + input + "]";
+        super(input);
     }
 }

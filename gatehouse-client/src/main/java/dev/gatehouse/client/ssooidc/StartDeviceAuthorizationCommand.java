@@ -25,7 +25,7 @@ public final class StartDeviceAuthorizationCommand
     }
 
     @Override
-    WireRequest request() {
+    protected WireRequest request() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientId", input().clientId());
         body.put("clientSecret", input().clientSecret());
@@ -34,7 +34,7 @@ public final class StartDeviceAuthorizationCommand
     }
 
     @Override
-    StartDeviceAuthorizationOutput output(WireResponse response) {
+    protected StartDeviceAuthorizationOutput output(WireResponse response) {
         JsonObject body = response.json();
         return new StartDeviceAuthorizationOutput(body.string("deviceCode"), body.string("userCode"),
                 body.string("verificationUri"), body.string("verificationUriComplete"),

@@ -94,7 +94,7 @@ public final class RoleSessionAuthenticator {
         if (!REGION.matcher(scope.region()).matches()) {
             throw mismatch("Credential should be scoped to a valid region. ");
         }
-        if (!amzDate.startsWith(scope.date())) {
+        if (!amzDate.substring(0, Math.min(8, amzDate.length())).equals(scope.date())) {
             throw mismatch("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                     + scope.date() + "' != '" + amzDate.substring(0, Math.min(8, amzDate.length())) + "', from '"
                     + amzDate + "'.");

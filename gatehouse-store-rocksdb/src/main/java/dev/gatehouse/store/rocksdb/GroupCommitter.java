@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -18,31 +20,44 @@ import org.rocksdb.WriteOptions;
  * Group commit: one thread takes every write waiting in the queue, puts them in one batch, and
  * writes that batch with a synced WAL (one fsync for the whole group). Each caller blocks until
  * its write is on disk. Under load the group grows, so throughput rises while each caller still
- * waits for at most about two fsyncs.
+ * waits for at most about two fsyncs. A failed batch fails every caller in it; none is told its
+ * write is durable. Once {@link #close} starts, a write is refused; what was queued before is written.
  */
 final class GroupCommitter implements AutoCloseable {
     private static final int MAX_GROUP = 4096;
 
-    private final RocksDB db;
+    private final BatchWriter writer;
     private final WriteOptions synced = new WriteOptions().setSync(true);
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private volatile boolean closing;
+    /** Held shared while a write is let into the queue, alone while closing starts: none slips in after. */
+    private final ReadWriteLock admission = new ReentrantReadWriteLock();
 
     GroupCommitter(RocksDB db) {
-        this.db = db;
+        this(db::write);
+    }
+
+    /** With another writer than RocksDB's: the seam through which tests watch and fail the batches. */
+    GroupCommitter(BatchWriter writer) {
+        this.writer = writer;
         this.thread = Thread.ofPlatform().name("gatehouse-group-commit").daemon(true).start(this::run);
     }
 
     /** Adds the operation to the next group and waits until that group is durable. */
     void commit(Consumer<WriteBatch> operation) {
-        if (closing) {
-            throw new StoreUnavailableException("The store is closed", null);
-        }
         PendingWrite write = new PendingWrite(operation, new CompletableFuture<>());
-        queue.add(write);
+        admission.readLock().lock();
+        try {
+            if (closing) {
+                throw new StoreUnavailableException("The store is closed", null);
+            }
+            queue.add(write);
+        } finally {
+            admission.readLock().unlock();
+        }
         try {
             write.done().join();
         } catch (CompletionException e) {
@@ -83,7 +98,7 @@ final class GroupCommitter implements AutoCloseable {
             for (PendingWrite write : group) {
                 write.operation().accept(batch);
             }
-            db.write(synced, batch);
+            writer.write(synced, batch);
             groups.incrementAndGet();
             writes.addAndGet(group.size());
             group.forEach(w -> w.done().complete(null));
@@ -95,7 +110,12 @@ final class GroupCommitter implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
+        admission.writeLock().lock();
+        try {
+            closing = true;
+        } finally {
+            admission.writeLock().unlock();
+        }
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
@@ -106,6 +126,12 @@ final class GroupCommitter implements AutoCloseable {
             left.done().completeExceptionally(new StoreUnavailableException("The store is closed", null));
         }
         synced.close();
+    }
+
+    /** Writes one batch with the given options: {@link RocksDB#write}. */
+    @FunctionalInterface
+    interface BatchWriter {
+        void write(WriteOptions options, WriteBatch batch) throws RocksDBException;
     }
 
     private record PendingWrite(Consumer<WriteBatch> operation, CompletableFuture<Void> done) {

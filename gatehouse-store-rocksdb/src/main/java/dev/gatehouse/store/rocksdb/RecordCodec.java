@@ -258,9 +258,13 @@ final class RecordCodec {
         return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
     }
 
-    /** The expiry of any record, read from its fixed position. */
+    /** The expiry of any record, read from its fixed position (the rest is not read). */
     static Instant expiresAt(byte[] bytes) {
-        return read(bytes, in -> Instant.ofEpochMilli(in.readLong()));
+        return read(bytes, in -> {
+            Instant expiresAt = Instant.ofEpochMilli(in.readLong());
+            in.skipBytes(in.available());
+            return expiresAt;
+        });
     }
 
     private interface Writer {
@@ -282,15 +286,24 @@ final class RecordCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * Reads one whole record. Bytes that are not one — cut short, with bytes left over, an enum value
+     * out of range — are refused as corrupt rather than read as something else.
+     */
     private static <T> T read(byte[] bytes, Reader<T> reader) {
+        byte version = bytes.length == 0 ? 0 : bytes[0];
+        if (bytes.length > 0 && version != V1) {
+            throw new IllegalStateException("Unknown record format version " + version);
+        }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
-            if (version != V1) {
-                throw new IllegalStateException("Unknown record format version " + version);
+            in.readByte();
+            T record = reader.read(in);
+            if (in.available() > 0) {
+                throw new IllegalStateException(in.available() + " bytes left over");
             }
-            return reader.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return record;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Corrupt record of " + bytes.length + " bytes: " + e.getMessage(), e);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param nextToken   the previous page's {@code nextToken}, or null for the first page (query {@code next_token})
  * @param maxResults  page size, 1..100, or null for the service's default (query {@code max_result})
  */
-public record ListAccountRolesInput(String accessToken, String accountId, String nextToken, Integer maxResults) {
+public record ListAccountRolesInput(String accessToken, String accountId, String nextToken, Integer maxResults)
+        implements PagedInput<ListAccountRolesInput> {
     public ListAccountRolesInput {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(accountId, "accountId");
@@ -26,7 +27,7 @@ public record ListAccountRolesInput(String accessToken, String accountId, String
         return new Builder();
     }
 
-    /** The same request for the page after {@code nextToken}. */
+    @Override
     public ListAccountRolesInput withNextToken(String nextToken) {
         return new ListAccountRolesInput(accessToken, accountId, nextToken, maxResults);
     }
@@ -37,18 +38,10 @@ public record ListAccountRolesInput(String accessToken, String accountId, String
                 + ", nextToken=" + nextToken + ", maxResults=" + maxResults + "]";
     }
 
-    public static final class Builder {
-        private String accessToken;
+    public static final class Builder extends PagedInput.Builder<Builder, ListAccountRolesInput> {
         private String accountId;
-        private String nextToken;
-        private Integer maxResults;
 
         private Builder() {
-        }
-
-        public Builder accessToken(String accessToken) {
-            this.accessToken = accessToken;
-            return this;
         }
 
         public Builder accountId(String accountId) {
@@ -56,23 +49,9 @@ public record ListAccountRolesInput(String accessToken, String accountId, String
             return this;
         }
 
-        public Builder nextToken(String nextToken) {
-            this.nextToken = nextToken;
-            return this;
-        }
-
-        public Builder maxResults(Integer maxResults) {
-            this.maxResults = maxResults;
-            return this;
-        }
-
+        @Override
         public ListAccountRolesInput build() {
             return new ListAccountRolesInput(accessToken, accountId, nextToken, maxResults);
-        }
-
-        @Override
-        public String toString() {
-            return "ListAccountRolesInput.Builder[accessToken=" + Redact.secret(accessToken) + "]";
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param nextToken   the previous page's {@code nextToken}, or null for the first page (query {@code next_token})
  * @param maxResults  page size, 1..100, or null for the service's default (query {@code max_result})
  */
-public record ListAccountsInput(String accessToken, String nextToken, Integer maxResults) {
+public record ListAccountsInput(String accessToken, String nextToken, Integer maxResults)
+        implements PagedInput<ListAccountsInput> {
     public ListAccountsInput {
         Objects.requireNonNull(accessToken, "accessToken");
     }
@@ -24,7 +25,7 @@ public record ListAccountsInput(String accessToken, String nextToken, Integer ma
         return new Builder();
     }
 
-    /** The same request for the page after {@code nextToken}. */
+    @Override
     public ListAccountsInput withNextToken(String nextToken) {
         return new ListAccountsInput(accessToken, nextToken, maxResults);
     }
@@ -35,36 +36,13 @@ public record ListAccountsInput(String accessToken, String nextToken, Integer ma
                 + ", maxResults=" + maxResults + "]";
     }
 
-    public static final class Builder {
-        private String accessToken;
-        private String nextToken;
-        private Integer maxResults;
-
+    public static final class Builder extends PagedInput.Builder<Builder, ListAccountsInput> {
         private Builder() {
         }
 
-        public Builder accessToken(String accessToken) {
-            this.accessToken = accessToken;
-            return this;
-        }
-
-        public Builder nextToken(String nextToken) {
-            this.nextToken = nextToken;
-            return this;
-        }
-
-        public Builder maxResults(Integer maxResults) {
-            this.maxResults = maxResults;
-            return this;
-        }
-
+        @Override
         public ListAccountsInput build() {
             return new ListAccountsInput(accessToken, nextToken, maxResults);
-        }
-
-        @Override
-        public String toString() {
-            return "ListAccountsInput.Builder[accessToken=" + Redact.secret(accessToken) + "]";
         }
     }
 }

@@ -45,7 +45,8 @@ class PostgresOutageTest {
 
                 HttpResponse<String> down = health(server);
                 assertThat(down.statusCode()).isEqualTo(503);
-                assertThat(down.body()).contains("PostgreSQL unreachable");
+                assertThat(down.body()).contains("\"reason\":\"PostgreSQL unreachable\"")
+                        .as("the driver's words stay in the log").doesNotContain("Connection").doesNotContain("refused");
                 assertThatThrownBy(() -> sso.logout(r -> r.accessToken(token)))
                         .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
                 outage.assertAllUnavailable();

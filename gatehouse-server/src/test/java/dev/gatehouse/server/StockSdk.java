@@ -36,11 +36,16 @@ public final class StockSdk {
     }
 
     public static SsoOidcClient oidc(URI baseUrl) {
+        return oidc(baseUrl, o -> { });
+    }
+
+    public static SsoOidcClient oidc(URI baseUrl, Consumer<ClientOverrideConfiguration.Builder> override) {
         return SsoOidcClient.builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(baseUrl)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override)
                 .build();
     }
 

@@ -2,7 +2,6 @@ package dev.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.domain.signin.SignIn;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When the store cannot serve, every route says so with a 503 (never a 500), and /health says why. */
+/**
+ * When the store cannot serve, every API operation and every page says so with a 503 in its own
+ * format (never a 500, never the store's words: {@link OutageAnswers}), and /health says why.
+ */
 class StoreOutageTest {
     @TempDir
     Path dataDir;
@@ -32,20 +34,11 @@ class StoreOutageTest {
     @Test
     void pagesApiAndHealthAnswer503WhileTheStoreIsDown() throws Exception {
         service = new TestService(dataDir);
-        String accessToken = service.signIn("alice");
-        var signedIn = (SignIn.SignedIn) service.gatehouse.signIn().attempt(
-                new SignIn.Attempt("alice", TestDirectory.PASSWORD, null, null, "127.0.0.1"));
-        String cookie = "gh_session=" + signedIn.browserToken().secret();
-        assertThat(get("/portal", "Cookie", cookie).statusCode()).isEqualTo(200);
+        OutageAnswers outage = OutageAnswers.prepare(service.baseUrl(), service.gatehouse);
 
         service.store.close();
 
-        HttpResponse<String> page = get("/portal", "Cookie", cookie);
-        assertThat(page.statusCode()).isEqualTo(503);
-        assertThat(page.body()).contains("Temporarily unavailable");
-        HttpResponse<String> api = get("/assignment/accounts", "x-amz-sso_bearer_token", accessToken);
-        assertThat(api.statusCode()).isEqualTo(503);
-        assertThat(api.headers().firstValue("x-amzn-ErrorType")).hasValue("ServiceUnavailableException");
+        outage.assertAllUnavailable();
         HttpResponse<String> health = get("/health", "Accept", "application/json");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("unavailable").contains("closed");

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * checking, in this order: the form of the signing time, the credential scope, the clock skew, that
  * the access key and its session token belong together, that the credentials have not expired, the
  * signature, and — for permission sets that opt in with {@code revokeRoleSessionsOnLogout} — that
- * the sign-in session the credentials came from has not been ended. The error codes and messages
- * are those STS sends.
+ * the sign-in session the credentials came from has not been ended. The messages are those STS
+ * sends; the server's wire format gives the codes STS's names.
  */
 public final class RoleSessionAuthenticator {
     /** How far the signing time may be from ours, either way (AWS's limit). */
@@ -56,7 +56,7 @@ public final class RoleSessionAuthenticator {
         checkSkew(signedAt, request.amzDate());
         RoleSession session = request.sessionToken()
                 .flatMap(token -> issuer.find(request.accessKeyId(), token))
-                .orElseThrow(() -> new GatehouseException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN));
+                .orElseThrow(() -> new GatehouseException(ErrorCode.UNKNOWN_ACCESS_KEY, INVALID_TOKEN));
         // As in AWS, whose session token carries its own expiry: an expired token is said so
         // before the signature is looked at.
         if (!clock.instant().isBefore(session.expiresAt())) {
@@ -65,13 +65,13 @@ public final class RoleSessionAuthenticator {
         String expected = SigV4.signature(issuer.secretFor(request.accessKeyId()), request.scope(),
                 request.amzDate(), request.canonicalRequest());
         if (!SigV4.sameSignature(expected, request.signature())) {
-            throw new GatehouseException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, WRONG_SIGNATURE);
+            throw new GatehouseException(ErrorCode.SIGNATURE_MISMATCH, WRONG_SIGNATURE);
         }
         if (revokedByLogout(session)) {
             // Beyond AWS, opt-in. AWS answers InvalidClientTokenId for credentials whose session it no
             // longer honours at all (a deleted role or key); ExpiredToken would claim the expiry time
             // has passed, which it has not. Either way stock clients stop and fetch new credentials.
-            throw new GatehouseException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN);
+            throw new GatehouseException(ErrorCode.UNKNOWN_ACCESS_KEY, INVALID_TOKEN);
         }
         return CallerIdentity.of(roles.of(session.accountId(), session.roleName()), session.userName());
     }
@@ -105,7 +105,7 @@ public final class RoleSessionAuthenticator {
         try {
             return AMZ_DATE.parse(amzDate, Instant::from);
         } catch (DateTimeParseException e) {
-            throw new GatehouseException(ErrorCode.INCOMPLETE_SIGNATURE,
+            throw new GatehouseException(ErrorCode.MALFORMED_SIGNATURE,
                     "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
     }
@@ -128,6 +128,6 @@ public final class RoleSessionAuthenticator {
     }
 
     private static GatehouseException mismatch(String message) {
-        return new GatehouseException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, message);
+        return new GatehouseException(ErrorCode.SIGNATURE_MISMATCH, message);
     }
 }

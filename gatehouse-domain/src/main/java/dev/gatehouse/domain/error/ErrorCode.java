@@ -1,8 +1,10 @@
 package dev.gatehouse.domain.error;
 
 /**
- * What went wrong, independent of any wire format. The HTTP layer maps each code to a status and an
- * error type in one place.
+ * What went wrong, independent of any wire format. Each API's error format in the server's
+ * {@code wire} package maps every code to a status and an error type in one place. A store that
+ * cannot serve is not a code here but a {@link dev.gatehouse.domain.store.StoreUnavailableException}:
+ * its details are for the log, never for the caller.
  */
 public enum ErrorCode {
     /** A required member is missing or a value is out of range. */
@@ -15,8 +17,6 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS,
     /** The requested resource does not exist. */
     RESOURCE_NOT_FOUND,
-    /** A dependency (the store) cannot serve right now. */
-    SERVICE_UNAVAILABLE,
 
     // The SSO OIDC API's own errors (OAuth 2.0 error codes).
     /** The client id is unknown, its secret wrong, or its registration expired. */
@@ -35,20 +35,20 @@ public enum ErrorCode {
     SLOW_DOWN,
     /** The person denied the request. */
     ACCESS_DENIED,
-    /** The device code or authorization code has expired; for STS, the role credentials have. */
+    /** The device code or authorization code has expired; for a signed request, the role credentials have. */
     EXPIRED_TOKEN,
 
-    // STS (awsQuery, SigV4) errors.
-    /** No signature at all: no {@code Authorization} header. */
-    MISSING_AUTHENTICATION_TOKEN,
-    /** A signature that cannot be read: a part of the {@code Authorization} header missing or malformed. */
-    INCOMPLETE_SIGNATURE,
-    /** The signature is wrong, was made too long ago or for the wrong scope. */
-    SIGNATURE_DOES_NOT_MATCH,
-    /** The access key id is unknown, or the session token does not belong to it (or was revoked). */
-    INVALID_CLIENT_TOKEN_ID,
-    /** No {@code Action} parameter. */
-    MISSING_ACTION,
-    /** An {@code Action} (for that {@code Version}) the service does not have. */
-    INVALID_ACTION
+    // Signed requests (SigV4) and operations named in the request.
+    /** The request is not signed at all. */
+    UNSIGNED,
+    /** The signature cannot be read: a part of it is missing or malformed. */
+    MALFORMED_SIGNATURE,
+    /** The signature is wrong, was made too long ago or too far ahead, or for the wrong scope. */
+    SIGNATURE_MISMATCH,
+    /** The access key is unknown, or the session token does not belong to it (or was revoked). */
+    UNKNOWN_ACCESS_KEY,
+    /** The request names no operation. */
+    MISSING_OPERATION,
+    /** The request names an operation (or a version of it) the service does not have. */
+    UNKNOWN_OPERATION
 }

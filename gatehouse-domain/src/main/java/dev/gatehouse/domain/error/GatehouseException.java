@@ -33,9 +33,8 @@ public class GatehouseException extends RuntimeException {
         return new GatehouseException(ErrorCode.FORBIDDEN, "No access");
     }
 
-    /** A required member was absent; the message names it as the AWS validators do. */
-    public static GatehouseException missingMember(String member, String wireName) {
-        return invalidRequest("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null (" + wireName + " is missing)");
+    /** A required member was absent; see {@link InvalidMemberException} for the other input rules. */
+    public static GatehouseException missingMember(String member, String location) {
+        return InvalidMemberException.missing(member, location);
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.domain.oidc;
 
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.error.InvalidMemberException;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.BearerToken;
 import dev.gatehouse.domain.token.RandomIds;
@@ -119,7 +120,7 @@ public final class ClientRegistry {
 
     static String required(String value, String member) {
         if (value == null || value.isBlank()) {
-            throw GatehouseException.invalidRequest("Missing required parameter: " + member);
+            throw InvalidMemberException.missing(member);
         }
         return value;
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.domain.oidc;
 
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.error.InvalidMemberException;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.BearerToken;
@@ -58,7 +59,7 @@ public final class DeviceAuthorizations {
     public Started start(RegisteredClient client, String startUrl) {
         ClientRegistry.required(startUrl, "startUrl");
         if (startUrl.length() > 2048) {
-            throw GatehouseException.invalidRequest("startUrl is longer than 2048 characters");
+            throw InvalidMemberException.tooLong("startUrl", 2048);
         }
         Instant now = clock.instant();
         for (int attempt = 0; attempt < USER_CODE_ATTEMPTS; attempt++) {

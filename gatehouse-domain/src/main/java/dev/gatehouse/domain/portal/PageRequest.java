@@ -1,6 +1,7 @@
 package dev.gatehouse.domain.portal;
 
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.error.InvalidMemberException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -22,8 +23,7 @@ public record PageRequest(Optional<String> nextToken, int maxResults) {
 
     public PageRequest {
         if (maxResults < 1 || maxResults > MAX_PAGE_SIZE) {
-            throw GatehouseException.invalidRequest("1 validation error detected: Value '" + maxResults
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100");
+            throw InvalidMemberException.outOfRange("maxResults", maxResults, 1, MAX_PAGE_SIZE);
         }
     }
 

@@ -103,7 +103,10 @@ public interface GatehouseStore extends AutoCloseable {
     /** Deletes every record that expired before {@code cutoff}; returns how many. */
     long purgeExpiredBefore(Instant cutoff);
 
-    /** Empty when the store can serve; otherwise why not. */
+    /**
+     * Empty when the store can serve; otherwise why not: a short cause ({@code PostgreSQL unreachable}),
+     * then, after {@code ": "}, any details (the driver's words), which are for the log only.
+     */
     Optional<String> unavailableReason();
 
     @Override

@@ -1,11 +1,12 @@
 package dev.gatehouse.domain.store;
 
-import dev.gatehouse.domain.error.ErrorCode;
-import dev.gatehouse.domain.error.GatehouseException;
-
-/** The store cannot serve right now; nothing was written. */
-public class StoreUnavailableException extends GatehouseException {
+/**
+ * The store cannot serve right now; nothing was written. Not a {@code GatehouseException}: its
+ * message carries the store's and the driver's own words, which go to the log only. Callers are
+ * told that the service is unavailable, and may retry.
+ */
+public class StoreUnavailableException extends RuntimeException {
     public StoreUnavailableException(String message, Throwable cause) {
-        super(ErrorCode.SERVICE_UNAVAILABLE, message, cause);
+        super(message, cause);
     }
 }

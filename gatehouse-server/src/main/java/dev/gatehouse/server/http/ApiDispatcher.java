@@ -1,7 +1,7 @@
 package dev.gatehouse.server.http;
 
-import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.metrics.OutcomeTimer;
 import dev.gatehouse.server.wire.ErrorFormat;
 import dev.gatehouse.server.wire.WireResponse;
@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * Moves an operation off the I/O thread onto a virtual thread, rejects oversized bodies first,
  * turns whatever the operation throws into an error response in its API's {@link ErrorFormat}, and
  * hands the response back to the I/O thread to write. Times each call in {@code gatehouse.requests} by
- * outcome: {@code ok}, the error's name, {@code body_too_large} or {@code internal_error}. Unexpected failures are logged
- * with the request id (never with headers or bodies, which carry tokens) and answered with a 500.
+ * outcome: {@code ok}, the error's name, {@code body_too_large}, {@code unavailable} or {@code internal_error}. A
+ * store that cannot serve is answered with a 503 and unexpected failures with a 500, both with a fixed
+ * message; what failed is logged with the request id (never with headers or bodies, which carry tokens).
  */
 public final class ApiDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -27,6 +28,7 @@ public final class ApiDispatcher implements HttpHandler {
     private static final String OK = "ok";
     private static final String BODY_TOO_LARGE = "body_too_large";
     private static final String INTERNAL_ERROR = "internal_error";
+    private static final String UNAVAILABLE = "unavailable";
 
     private final ErrorFormat errors;
     private final OutcomeTimer timer;
@@ -67,11 +69,12 @@ public final class ApiDispatcher implements HttpHandler {
             return response;
         } catch (GatehouseException e) {
             timer.record(errors.errorName(e.code()), start);
-            if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-                LOG.warn("{} {} unavailable (request {}): {}", exchange.getRequestMethod(), exchange.getRequestPath(),
-                        RequestIds.of(exchange), e.getMessage());
-            }
             return errors.response(e, RequestIds.of(exchange));
+        } catch (StoreUnavailableException e) {
+            timer.record(UNAVAILABLE, start);
+            LOG.warn("{} {} unavailable (request {}): {}", exchange.getRequestMethod(), exchange.getRequestPath(),
+                    RequestIds.of(exchange), e.getMessage());
+            return errors.unavailable(RequestIds.of(exchange));
         } catch (RequestBody.TooLargeException e) {
             timer.record(BODY_TOO_LARGE, start);
             return errors.bodyTooLarge(e.getMessage(), RequestIds.of(exchange));

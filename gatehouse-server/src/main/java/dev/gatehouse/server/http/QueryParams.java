@@ -1,6 +1,8 @@
 package dev.gatehouse.server.http;
 
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.error.InputRules;
+import dev.gatehouse.domain.error.InvalidMemberException;
 import io.undertow.server.HttpServerExchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Reads query members with the checks the AWS validators make, naming the model member (and the
- * wire name) in every error. Undertow leaves the query undecoded ({@code DECODE_URL} off), so that a
+ * wire name) in every error; a value with a control character is refused as well, so that it never
+ * reaches the domain or the store. Undertow leaves the query undecoded ({@code DECODE_URL} off), so that a
  * bad percent-escape is answered here as an InvalidRequestException rather than by the parser.
  */
 public final class QueryParams {
@@ -36,11 +39,7 @@ public final class QueryParams {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        if (value.length() > MAX_VALUE_LENGTH) {
-            throw GatehouseException.invalidRequest("1 validation error detected: Value at '" + member
-                    + "' failed to satisfy constraint: Member must have length less than or equal to " + MAX_VALUE_LENGTH);
-        }
-        return Optional.of(value);
+        return Optional.of(InputRules.bounded(member, value, MAX_VALUE_LENGTH));
     }
 
     public static Optional<Integer> optionalInt(HttpServerExchange exchange, String wireName, String member) {
@@ -48,8 +47,7 @@ public final class QueryParams {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw GatehouseException.invalidRequest("1 validation error detected: Value '" + printable(value)
-                        + "' at '" + member + "' failed to satisfy constraint: Member must be an integer");
+                throw InvalidMemberException.wrongType(member, "an integer", value);
             }
         });
     }

@@ -7,8 +7,10 @@ import dev.gatehouse.domain.oidc.GrantTypes;
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.token.TokenSet;
 import dev.gatehouse.server.http.ApiOperation;
+import dev.gatehouse.server.http.RequestBody;
 import dev.gatehouse.server.wire.Json;
 import dev.gatehouse.server.wire.OidcWire;
+import dev.gatehouse.server.wire.WireHeaders;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 
@@ -33,7 +35,8 @@ public final class CreateTokenHandler implements ApiOperation {
         if (exchange.getQueryParameters().containsKey("aws_iam")) {
             throw GatehouseException.invalidRequest("CreateTokenWithIAM is not supported");
         }
-        OidcWire.CreateTokenRequest request = OidcWire.createToken(exchange);
+        OidcWire.CreateTokenRequest request = OidcWire.createToken(WireHeaders.contentType(exchange),
+                RequestBody.read(exchange));
         RegisteredClient client = clients.authenticate(request.clientId(), request.clientSecret());
         clients.checkGrantAllowed(client, request.grantType());
         TokenSet tokens = switch (request.grantType()) {

@@ -4,8 +4,10 @@ import dev.gatehouse.domain.oidc.ClientRegistration;
 import dev.gatehouse.domain.oidc.ClientRegistry;
 import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.BaseUrl;
+import dev.gatehouse.server.http.RequestBody;
 import dev.gatehouse.server.wire.Json;
 import dev.gatehouse.server.wire.OidcWire;
+import dev.gatehouse.server.wire.WireHeaders;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 
@@ -22,7 +24,8 @@ public final class RegisterClientHandler implements ApiOperation {
 
     @Override
     public WireResponse handle(HttpServerExchange exchange) {
-        OidcWire.RegisterClientRequest request = OidcWire.registerClient(exchange);
+        OidcWire.RegisterClientRequest request = OidcWire.registerClient(WireHeaders.contentType(exchange),
+                RequestBody.read(exchange));
         ClientRegistration registration = clients.register(new ClientRegistry.Request(request.clientName(),
                 request.clientType(), request.scopes(), request.redirectUris(), request.grantTypes()));
         return Json.ok(OidcWire.registered(registration, BaseUrl.of(exchange)));

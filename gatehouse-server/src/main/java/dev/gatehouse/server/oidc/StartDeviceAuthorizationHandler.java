@@ -6,8 +6,10 @@ import dev.gatehouse.domain.oidc.GrantTypes;
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.BaseUrl;
+import dev.gatehouse.server.http.RequestBody;
 import dev.gatehouse.server.wire.Json;
 import dev.gatehouse.server.wire.OidcWire;
+import dev.gatehouse.server.wire.WireHeaders;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 
@@ -27,7 +29,8 @@ public final class StartDeviceAuthorizationHandler implements ApiOperation {
 
     @Override
     public WireResponse handle(HttpServerExchange exchange) {
-        OidcWire.StartDeviceAuthorizationRequest request = OidcWire.startDeviceAuthorization(exchange);
+        OidcWire.StartDeviceAuthorizationRequest request = OidcWire.startDeviceAuthorization(
+                WireHeaders.contentType(exchange), RequestBody.read(exchange));
         RegisteredClient client = clients.authenticate(request.clientId(), request.clientSecret());
         clients.checkGrantAllowed(client, GrantTypes.DEVICE_CODE);
         DeviceAuthorizations.Started started = deviceAuthorizations.start(client, request.startUrl());

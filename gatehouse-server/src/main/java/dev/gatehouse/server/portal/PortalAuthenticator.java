@@ -3,6 +3,7 @@ package dev.gatehouse.server.portal;
 import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.error.InputRules;
 import dev.gatehouse.domain.portal.AccessPortal;
 import dev.gatehouse.domain.portal.Caller;
 import dev.gatehouse.server.limits.KeyedRateLimiter;
@@ -34,11 +35,7 @@ public final class PortalAuthenticator {
         if (token == null || token.isBlank()) {
             throw GatehouseException.missingMember("accessToken", "header x-amz-sso_bearer_token");
         }
-        if (token.length() > MAX_TOKEN_LENGTH) {
-            throw GatehouseException.invalidRequest("1 validation error detected: Value at 'accessToken' failed to "
-                    + "satisfy constraint: Member must have length less than or equal to " + MAX_TOKEN_LENGTH);
-        }
-        Caller caller = portal.authenticate(token.strip());
+        Caller caller = portal.authenticate(InputRules.bounded("accessToken", token, MAX_TOKEN_LENGTH).strip());
         if (!perToken.tryAcquire(caller.token().id())) {
             limited.increment();
             throw new GatehouseException(ErrorCode.TOO_MANY_REQUESTS, "Rate exceeded for this access token; slow down and retry");

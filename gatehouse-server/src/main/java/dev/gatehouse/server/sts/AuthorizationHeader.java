@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The SigV4 {@code Authorization} header:
@@ -17,6 +18,8 @@ import java.util.Map;
  * IncompleteSignature, worded as STS words it.
  */
 record AuthorizationHeader(String accessKeyId, SigV4.Scope scope, List<String> signedHeaders, String signature) {
+    /** IAM's access key id: {@code [\w]+}, 16 to 128 characters. */
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
 
     static AuthorizationHeader parse(String header) {
         String value = header.strip();
@@ -47,6 +50,11 @@ record AuthorizationHeader(String accessKeyId, SigV4.Scope scope, List<String> s
             throw incomplete("Credential must have exactly 5 slash-delimited elements, e.g. "
                     + "keyid/date/region/service/term, got '" + printable(credential) + "'");
         }
+        if (!ACCESS_KEY_ID.matcher(elements[0]).matches()) {
+            // checked before anything looks the key up: no control character reaches the store
+            throw incomplete("The access key id in Credential must be 16 to 128 letters, digits or underscores, got '"
+                    + printable(elements[0]) + "'");
+        }
         List<String> signedHeaders = Arrays.stream(parts.get("SignedHeaders").split(";"))
                 .map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .toList();
@@ -59,7 +67,7 @@ record AuthorizationHeader(String accessKeyId, SigV4.Scope scope, List<String> s
     }
 
     private static GatehouseException incomplete(String message) {
-        return new GatehouseException(ErrorCode.INCOMPLETE_SIGNATURE, message);
+        return new GatehouseException(ErrorCode.MALFORMED_SIGNATURE, message);
     }
 
     private static String printable(String value) {

@@ -28,7 +28,7 @@ final class SignedRequests {
     static SignedRequest read(HttpServerExchange exchange, byte[] body) {
         String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
-            throw new GatehouseException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
+            throw new GatehouseException(ErrorCode.UNSIGNED, "Request is missing Authentication Token");
         }
         AuthorizationHeader header = AuthorizationHeader.parse(authorization);
         return new SignedRequest(header.accessKeyId(), header.scope(), signingTime(exchange),
@@ -45,7 +45,7 @@ final class SignedRequests {
         String httpDate = exchange.getRequestHeaders().getFirst(Headers.DATE);
         Date parsed = httpDate == null ? null : DateUtils.parseDate(httpDate);
         if (parsed == null) {
-            throw new GatehouseException(ErrorCode.INCOMPLETE_SIGNATURE,
+            throw new GatehouseException(ErrorCode.MALFORMED_SIGNATURE,
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
         return RoleSessionAuthenticator.format(parsed.toInstant());

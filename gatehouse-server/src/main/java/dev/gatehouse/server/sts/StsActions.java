@@ -3,8 +3,10 @@ package dev.gatehouse.server.sts;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.server.http.ApiOperation;
+import dev.gatehouse.server.http.RequestBody;
 import dev.gatehouse.server.wire.StsWire;
 import dev.gatehouse.server.wire.StsWire.QueryRequest;
+import dev.gatehouse.server.wire.WireHeaders;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 import java.util.Map;
@@ -23,13 +25,14 @@ public final class StsActions implements ApiOperation {
 
     @Override
     public WireResponse handle(HttpServerExchange exchange) {
-        QueryRequest request = StsWire.request(exchange);
-        String action = request.action().orElseThrow(() -> new GatehouseException(ErrorCode.MISSING_ACTION,
+        QueryRequest request = StsWire.request(exchange.getQueryString(), WireHeaders.contentType(exchange),
+                RequestBody.read(exchange));
+        String action = request.action().orElseThrow(() -> new GatehouseException(ErrorCode.MISSING_OPERATION,
                 "The request must contain the parameter Action"));
         String version = request.version().orElse("NO_VERSION_SPECIFIED");
         StsOperation operation = actions.get(action);
         if (operation == null || !version.equals(StsWire.VERSION)) {
-            throw new GatehouseException(ErrorCode.INVALID_ACTION, "Could not find operation " + printable(action)
+            throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Could not find operation " + printable(action)
                     + " for version " + printable(version));
         }
         return operation.handle(exchange, request);

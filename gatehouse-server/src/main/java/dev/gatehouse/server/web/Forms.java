@@ -1,16 +1,13 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.server.http.RequestBody;
+import dev.gatehouse.server.wire.UrlEncodedForm;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import dev.gatehouse.server.http.RequestBody;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Reads an {@code application/x-www-form-urlencoded} POST body, from the virtual thread a page
@@ -24,7 +21,7 @@ public final class Forms {
     /** The largest form accepted. */
     public static final int MAX_BYTES = 64 * 1024;
     /** The most fields accepted. */
-    public static final int MAX_FIELDS = 200;
+    public static final int MAX_FIELDS = UrlEncodedForm.MAX_FIELDS;
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
     private static final FormException TOO_LARGE = new FormException(413, "A form may have at most " + MAX_BYTES + " bytes");
@@ -51,7 +48,7 @@ public final class Forms {
      * The form's fields, first value of each name, in the order they came.
      *
      * @throws FormException 415 for another content type, 413 for a body over {@link #MAX_BYTES},
-     *     400 for a malformed body, 408 when the client stops sending
+     *     400 for a malformed body or a control character in it, 408 when the client stops sending
      */
     public static Map<String, String> read(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
@@ -84,31 +81,13 @@ public final class Forms {
         }
     }
 
-    /** Parses a urlencoded body (UTF-8; '+' is a space). */
+    /** Parses a urlencoded body (UTF-8; '+' is a space); a malformed one, or one with a control character, is a 400. */
     public static Map<String, String> parse(byte[] body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (body.length == 0) {
-            return Collections.unmodifiableMap(fields);
-        }
-        String text = new String(body, StandardCharsets.UTF_8);
-        int count = 0;
         try {
-            for (String pair : text.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                if (++count > MAX_FIELDS) {
-                    throw new FormException(400, "A form may have at most " + MAX_FIELDS + " fields");
-                }
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                fields.putIfAbsent(name, value);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new FormException(400, "Malformed form body");
+            return UrlEncodedForm.parse(body);
+        } catch (GatehouseException e) {
+            throw new FormException(400, e.getMessage());
         }
-        return Collections.unmodifiableMap(fields);
     }
 
     private static byte[] readBody(HttpServerExchange exchange) {

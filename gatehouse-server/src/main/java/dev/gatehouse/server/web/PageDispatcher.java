@@ -56,13 +56,11 @@ public final class PageDispatcher implements HttpHandler {
         } catch (StoreUnavailableException e) {
             LOG.warn("{} {} unavailable (request {}): {}", exchange.getRequestMethod(), exchange.getRequestPath(),
                     RequestIds.of(exchange), e.getMessage());
-            return pages.message(503, "error", "Temporarily unavailable",
-                    "The service cannot reach its store right now. Try again in a moment.");
+            return pages.unavailable();
         } catch (RuntimeException e) {
             LOG.error("{} {} failed (request {})", exchange.getRequestMethod(), exchange.getRequestPath(),
                     RequestIds.of(exchange), e);
-            return pages.message(500, "error", "Something went wrong",
-                    "The service could not complete this request. Try again in a moment.");
+            return pages.internalError();
         }
     }
 }

@@ -34,7 +34,11 @@ public final class PageErrors implements ErrorFormat {
 
     @Override
     public WireResponse internal(String requestId) {
-        return pages.render(500, Pages.MESSAGE, Map.of("kind", "error", "title", "Something went wrong",
-                "text", "The service could not complete this request. Try again in a moment."));
+        return pages.internalError().response();
+    }
+
+    @Override
+    public WireResponse unavailable(String requestId) {
+        return pages.unavailable().response();
     }
 }

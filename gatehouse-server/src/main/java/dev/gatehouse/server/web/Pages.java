@@ -113,6 +113,18 @@ public final class Pages {
         return page(status, MESSAGE, Map.of("kind", kind, "title", title, "text", text));
     }
 
+    /** The answer while the store cannot serve (what failed is logged, never shown). */
+    public PageResponse unavailable() {
+        return message(503, "error", "Temporarily unavailable",
+                "The service cannot reach its store right now. Try again in a moment.");
+    }
+
+    /** The answer to a failure that is ours (what failed is logged, never shown). */
+    public PageResponse internalError() {
+        return message(500, "error", "Something went wrong",
+                "The service could not complete this request. Try again in a moment.");
+    }
+
     /** The answer to a POST whose CSRF token does not match its cookie. */
     public PageResponse formExpired() {
         return message(403, "error", "Form expired", "Form expired, reload the page and try again.");

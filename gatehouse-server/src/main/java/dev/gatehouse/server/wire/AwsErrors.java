@@ -2,7 +2,6 @@ package dev.gatehouse.server.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.domain.error.ErrorCode;
-import dev.gatehouse.domain.error.GatehouseException;
 import io.undertow.server.HttpServerExchange;
 
 /**
@@ -35,6 +34,11 @@ public final class AwsErrors {
         public WireResponse internal(String requestId) {
             return AwsErrors.internal();
         }
+
+        @Override
+        public WireResponse unavailable(String requestId) {
+            return AwsErrors.response(new ErrorShape(503, "ServiceUnavailableException"), UNAVAILABLE_MESSAGE);
+        }
     };
 
     /** The wire shape of one error: HTTP status and AWS error type name. */
@@ -48,18 +52,13 @@ public final class AwsErrors {
             case FORBIDDEN -> new ErrorShape(403, "ForbiddenException");
             case RESOURCE_NOT_FOUND -> new ErrorShape(404, "ResourceNotFoundException");
             case TOO_MANY_REQUESTS -> new ErrorShape(429, "TooManyRequestsException");
-            case SERVICE_UNAVAILABLE -> new ErrorShape(503, "ServiceUnavailableException");
-            // the OAuth codes belong to SSO OIDC (OidcErrors), the SigV4 and query ones to STS
-            // (QueryErrors); no access-portal operation raises them
+            // the OAuth codes belong to SSO OIDC (OidcErrors), the signed-request and operation ones
+            // to STS (QueryErrors); no access-portal operation raises them
             case INVALID_CLIENT, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
                  INVALID_REDIRECT_URI, INVALID_CLIENT_METADATA, AUTHORIZATION_PENDING, SLOW_DOWN, ACCESS_DENIED,
-                 EXPIRED_TOKEN, MISSING_AUTHENTICATION_TOKEN, INCOMPLETE_SIGNATURE, SIGNATURE_DOES_NOT_MATCH,
-                 INVALID_CLIENT_TOKEN_ID, MISSING_ACTION, INVALID_ACTION -> new ErrorShape(400, "InvalidRequestException");
+                 EXPIRED_TOKEN, UNSIGNED, MALFORMED_SIGNATURE, SIGNATURE_MISMATCH, UNKNOWN_ACCESS_KEY,
+                 MISSING_OPERATION, UNKNOWN_OPERATION -> new ErrorShape(400, "InvalidRequestException");
         };
-    }
-
-    public static WireResponse response(GatehouseException error) {
-        return response(shapeOf(error.code()), error.getMessage());
     }
 
     public static WireResponse response(ErrorShape shape, String message) {
@@ -73,8 +72,7 @@ public final class AwsErrors {
 
     /** A failure that is ours, not the caller's; the details go to the log, not the wire. */
     public static WireResponse internal() {
-        return response(new ErrorShape(500, "InternalServerException"),
-                "An internal error occurred; the request id is in x-amzn-RequestId");
+        return response(new ErrorShape(500, "InternalServerException"), ErrorFormat.INTERNAL_MESSAGE);
     }
 
     /** Answers at once, on the I/O thread (the guards that reject before any work is done). */

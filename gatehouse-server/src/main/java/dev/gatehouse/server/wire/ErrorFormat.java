@@ -9,8 +9,15 @@ import io.undertow.server.HttpServerExchange;
  * OIDC's ({@link OidcErrors#FORMAT}) or STS's ({@link QueryErrors#FORMAT}). A route's guards and its
  * dispatcher all answer in its API's format; {@code Routes} picks the format once per API. The
  * request id is passed for the formats that repeat it in the body (awsQuery); the others ignore it.
+ * Only a domain error's code and safe message reach the wire; the store's and the driver's words
+ * never do ({@link #unavailable} and {@link #internal} have fixed messages).
  */
 public interface ErrorFormat {
+    /** The message of {@link #internal}: where to look, never what failed. */
+    String INTERNAL_MESSAGE = "An internal error occurred; the request id is in x-amzn-RequestId";
+    /** The message of {@link #unavailable}. */
+    String UNAVAILABLE_MESSAGE = "The service is unavailable right now; retry in a moment";
+
     /** The error's name as clients see it (the error type, or STS's {@code Error/Code}); a metrics label. */
     String errorName(ErrorCode code);
 
@@ -23,8 +30,15 @@ public interface ErrorFormat {
     /** 500: a failure that is ours, not the caller's; the details go to the log, not the wire. */
     WireResponse internal(String requestId);
 
+    /**
+     * 503: the store cannot serve right now; nothing was done, and the call may be retried (every
+     * AWS SDK retries a 503 with backoff). The details go to the log, not the wire.
+     */
+    WireResponse unavailable(String requestId);
+
+    /** The response for a domain error, its message worded for the wire ({@link ErrorMessages}). */
     default WireResponse response(GatehouseException error, String requestId) {
-        return response(error.code(), error.getMessage(), requestId);
+        return response(error.code(), ErrorMessages.of(error), requestId);
     }
 
     /** Answers at once, on the I/O thread (the guards that reject before any work is done). */

@@ -13,6 +13,11 @@ import dev.gatehouse.domain.error.ErrorCode;
 public final class OidcErrors {
     static final String NAMESPACE = ":http://internal.amazon.com/coral/com.amazonaws.sso.oidc/";
     private static final OidcShape INTERNAL = new OidcShape(500, "InternalServerException", "server_error");
+    /**
+     * The model has no error for an outage: its fault, InternalServerException, with 503, which every
+     * AWS SDK retries with backoff (as it does a 500) and which says that nothing was done.
+     */
+    private static final OidcShape UNAVAILABLE = new OidcShape(503, "InternalServerException", "server_error");
 
     private OidcErrors() {
     }
@@ -23,9 +28,9 @@ public final class OidcErrors {
 
     public static OidcShape shapeOf(ErrorCode code) {
         return switch (code) {
-            // the SigV4 and query codes belong to STS (QueryErrors); no SSO OIDC operation raises them
-            case INVALID_REQUEST, RESOURCE_NOT_FOUND, MISSING_AUTHENTICATION_TOKEN, INCOMPLETE_SIGNATURE,
-                 SIGNATURE_DOES_NOT_MATCH, INVALID_CLIENT_TOKEN_ID, MISSING_ACTION, INVALID_ACTION ->
+            // the signed-request and operation codes belong to STS (QueryErrors); no SSO OIDC operation raises them
+            case INVALID_REQUEST, RESOURCE_NOT_FOUND, UNSIGNED, MALFORMED_SIGNATURE, SIGNATURE_MISMATCH,
+                 UNKNOWN_ACCESS_KEY, MISSING_OPERATION, UNKNOWN_OPERATION ->
                     bad("InvalidRequestException", "invalid_request");
             case INVALID_CLIENT, UNAUTHORIZED -> new OidcShape(401, "InvalidClientException", "invalid_client");
             case INVALID_GRANT -> bad("InvalidGrantException", "invalid_grant");
@@ -39,7 +44,6 @@ public final class OidcErrors {
             case SLOW_DOWN, TOO_MANY_REQUESTS -> bad("SlowDownException", "slow_down");
             case ACCESS_DENIED, FORBIDDEN -> bad("AccessDeniedException", "access_denied");
             case EXPIRED_TOKEN -> bad("ExpiredTokenException", "expired_token");
-            case SERVICE_UNAVAILABLE -> INTERNAL;
         };
     }
 
@@ -75,7 +79,12 @@ public final class OidcErrors {
 
         @Override
         public WireResponse internal(String requestId) {
-            return OidcErrors.response(INTERNAL, "An internal error occurred; the request id is in x-amzn-RequestId");
+            return OidcErrors.response(INTERNAL, INTERNAL_MESSAGE);
+        }
+
+        @Override
+        public WireResponse unavailable(String requestId) {
+            return OidcErrors.response(UNAVAILABLE, UNAVAILABLE_MESSAGE);
         }
     };
 

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.error.InputRules;
+import dev.gatehouse.domain.error.InvalidMemberException;
 import dev.gatehouse.domain.oidc.ClientRegistration;
 import dev.gatehouse.domain.oidc.DeviceAuthorizations;
 import dev.gatehouse.domain.token.TokenSet;
-import dev.gatehouse.server.http.RequestBody;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,8 +20,10 @@ import java.util.Locale;
 /**
  * The SSO OIDC API's (restJson1) request and response bodies: JSON objects whose members are named
  * exactly as in the service model (camelCase). Requests are read strictly — a member of the wrong
- * type is an InvalidRequestException naming it — but members we do not know are ignored, as the
- * service does for newer clients. Absent response members are omitted.
+ * type is an InvalidRequestException naming it, and so is a string with a control character or
+ * longer than {@value Members#MAX_STRING} characters, so that no such value reaches the domain or the
+ * store — but members we do not know are ignored, as the service does for newer clients. Absent
+ * response members are omitted.
  */
 public final class OidcWire {
     private static final ObjectReader READER = Json.MAPPER.reader()
@@ -59,21 +60,22 @@ public final class OidcWire {
         }
     }
 
-    public static RegisterClientRequest registerClient(HttpServerExchange exchange) {
-        Members body = Members.read(exchange);
+    /** @param contentType the request's {@code Content-Type}, or null */
+    public static RegisterClientRequest registerClient(String contentType, byte[] bytes) {
+        Members body = Members.read(contentType, bytes);
         return new RegisterClientRequest(body.string("clientName"), body.string("clientType"),
                 body.strings("scopes"), body.strings("redirectUris"), body.strings("grantTypes"),
                 body.string("issuerUrl"), body.string("entitledApplicationArn"));
     }
 
-    public static StartDeviceAuthorizationRequest startDeviceAuthorization(HttpServerExchange exchange) {
-        Members body = Members.read(exchange);
+    public static StartDeviceAuthorizationRequest startDeviceAuthorization(String contentType, byte[] bytes) {
+        Members body = Members.read(contentType, bytes);
         return new StartDeviceAuthorizationRequest(body.string("clientId"), body.string("clientSecret"),
                 body.string("startUrl"));
     }
 
-    public static CreateTokenRequest createToken(HttpServerExchange exchange) {
-        Members body = Members.read(exchange);
+    public static CreateTokenRequest createToken(String contentType, byte[] bytes) {
+        Members body = Members.read(contentType, bytes);
         return new CreateTokenRequest(body.string("clientId"), body.string("clientSecret"), body.string("grantType"),
                 body.string("deviceCode"), body.string("code"), body.string("redirectUri"),
                 body.string("codeVerifier"), body.string("refreshToken"), body.strings("scope"));
@@ -120,6 +122,8 @@ public final class OidcWire {
     /** The members of a JSON object body, read with the type checks of the service's validator. */
     private static final class Members {
         private static final int MAX_LIST = 1024;
+        /** Longer than any identifier, token or URI a client sends; the domain has tighter limits of its own. */
+        static final int MAX_STRING = 4096;
 
         private final JsonNode object;
 
@@ -127,9 +131,8 @@ public final class OidcWire {
             this.object = object;
         }
 
-        static Members read(HttpServerExchange exchange) {
-            checkContentType(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
-            byte[] body = RequestBody.read(exchange);
+        static Members read(String contentType, byte[] body) {
+            checkContentType(contentType);
             JsonNode node;
             try {
                 node = READER.readTree(body);
@@ -171,7 +174,7 @@ public final class OidcWire {
             if (!value.isTextual()) {
                 throw wrongType(member, "a string");
             }
-            return value.textValue();
+            return InputRules.bounded(member, value.textValue(), MAX_STRING);
         }
 
         /** The list-of-strings member, or null when absent or JSON null. */
@@ -184,22 +187,20 @@ public final class OidcWire {
                 throw wrongType(member, "a list of strings");
             }
             if (value.size() > MAX_LIST) {
-                throw GatehouseException.invalidRequest("1 validation error detected: Value at '" + member
-                        + "' failed to satisfy constraint: Member must have length less than or equal to " + MAX_LIST);
+                throw InvalidMemberException.tooLong(member, MAX_LIST);
             }
             List<String> values = new ArrayList<>(value.size());
             for (JsonNode element : value) {
                 if (!element.isTextual()) {
                     throw wrongType(member, "a list of strings");
                 }
-                values.add(element.textValue());
+                values.add(InputRules.bounded(member, element.textValue(), MAX_STRING));
             }
             return List.copyOf(values);
         }
 
         private static GatehouseException wrongType(String member, String expected) {
-            return GatehouseException.invalidRequest("1 validation error detected: Value at '" + member
-                    + "' failed to satisfy constraint: Member must be " + expected);
+            return InvalidMemberException.wrongType(member, expected, null);
         }
 
         private static String printable(String value) {

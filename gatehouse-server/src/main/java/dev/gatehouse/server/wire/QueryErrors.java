@@ -24,19 +24,18 @@ public final class QueryErrors {
 
     public static QueryShape shapeOf(ErrorCode code) {
         return switch (code) {
-            case MISSING_AUTHENTICATION_TOKEN -> new QueryShape(403, "MissingAuthenticationToken");
-            case INCOMPLETE_SIGNATURE -> new QueryShape(400, "IncompleteSignature");
-            case SIGNATURE_DOES_NOT_MATCH -> new QueryShape(403, "SignatureDoesNotMatch");
-            case INVALID_CLIENT_TOKEN_ID, UNAUTHORIZED -> new QueryShape(403, "InvalidClientTokenId");
+            case UNSIGNED -> new QueryShape(403, "MissingAuthenticationToken");
+            case MALFORMED_SIGNATURE -> new QueryShape(400, "IncompleteSignature");
+            case SIGNATURE_MISMATCH -> new QueryShape(403, "SignatureDoesNotMatch");
+            case UNKNOWN_ACCESS_KEY, UNAUTHORIZED -> new QueryShape(403, "InvalidClientTokenId");
             // STS answers expired credentials with 403 ExpiredToken (not the modeled ExpiredTokenException,
             // which is AssumeRoleWithWebIdentity's 400 for an expired web identity token)
             case EXPIRED_TOKEN -> new QueryShape(403, "ExpiredToken");
-            case MISSING_ACTION -> new QueryShape(400, "MissingAction");
-            case INVALID_ACTION -> new QueryShape(400, "InvalidAction");
+            case MISSING_OPERATION -> new QueryShape(400, "MissingAction");
+            case UNKNOWN_OPERATION -> new QueryShape(400, "InvalidAction");
             case FORBIDDEN, ACCESS_DENIED -> new QueryShape(403, "AccessDenied");
             // a 400 Throttling is what the SDKs retry with backoff
             case TOO_MANY_REQUESTS, SLOW_DOWN -> new QueryShape(400, "Throttling");
-            case SERVICE_UNAVAILABLE -> new QueryShape(503, "ServiceUnavailable");
             // the OAuth codes belong to SSO OIDC; no STS operation raises them
             case INVALID_REQUEST, RESOURCE_NOT_FOUND, INVALID_CLIENT, INVALID_GRANT, UNAUTHORIZED_CLIENT,
                  UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE, INVALID_REDIRECT_URI, INVALID_CLIENT_METADATA,
@@ -75,8 +74,12 @@ public final class QueryErrors {
 
         @Override
         public WireResponse internal(String requestId) {
-            return QueryErrors.response(INTERNAL, "An internal error occurred; the request id is in x-amzn-RequestId",
-                    requestId);
+            return QueryErrors.response(INTERNAL, INTERNAL_MESSAGE, requestId);
+        }
+
+        @Override
+        public WireResponse unavailable(String requestId) {
+            return QueryErrors.response(new QueryShape(503, "ServiceUnavailable"), UNAVAILABLE_MESSAGE, requestId);
         }
     };
 }

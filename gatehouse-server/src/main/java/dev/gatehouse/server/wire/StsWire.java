@@ -1,11 +1,6 @@
 package dev.gatehouse.server.wire;
 
 import dev.gatehouse.domain.credentials.CallerIdentity;
-import dev.gatehouse.domain.error.GatehouseException;
-import dev.gatehouse.server.http.RequestBody;
-import dev.gatehouse.server.web.Forms;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,13 +35,17 @@ public final class StsWire {
         }
     }
 
-    /** Reads the parameters; a body that is not a form (by its Content-Type) adds none. */
-    public static QueryRequest request(HttpServerExchange exchange) {
-        byte[] body = RequestBody.read(exchange);
-        Map<String, String> parameters = new LinkedHashMap<>(form(exchange.getQueryString()
-                .getBytes(StandardCharsets.UTF_8)));
-        if (isForm(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
-            form(body).forEach(parameters::putIfAbsent);
+    /**
+     * Reads the parameters; a body that is not a form (by its Content-Type) adds none.
+     *
+     * @param queryString the request's query string, undecoded ("" when none)
+     * @param contentType the request's {@code Content-Type}, or null
+     */
+    public static QueryRequest request(String queryString, String contentType, byte[] body) {
+        Map<String, String> parameters = new LinkedHashMap<>(UrlEncodedForm.parse(
+                queryString.getBytes(StandardCharsets.UTF_8)));
+        if (isForm(contentType)) {
+            UrlEncodedForm.parse(body).forEach(parameters::putIfAbsent);
         }
         return new QueryRequest(Map.copyOf(parameters), body);
     }
@@ -54,14 +53,6 @@ public final class StsWire {
     private static boolean isForm(String contentType) {
         return contentType == null
                 || contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals(FORM_TYPE);
-    }
-
-    private static Map<String, String> form(byte[] encoded) {
-        try {
-            return Forms.parse(encoded);
-        } catch (Forms.FormException e) {
-            throw GatehouseException.invalidRequest(e.getMessage());
-        }
     }
 
     /** GetCallerIdentity's result. */

@@ -1,5 +1,7 @@
 package dev.gatehouse.server.wire;
 
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
 /** Header names of the AWS wire protocols. */
@@ -11,5 +13,10 @@ public final class WireHeaders {
     public static final HttpString RETRY_AFTER = HttpString.tryFromString("Retry-After");
 
     private WireHeaders() {
+    }
+
+    /** The request's {@code Content-Type}, or null. */
+    public static String contentType(HttpServerExchange exchange) {
+        return exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
     }
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HikariCP pool and the JDBC plumbing around it: one statement in autocommit, a keyed read, a
- * locked read-change-write, a transaction; every {@link SQLException} becomes a
- * {@link StoreUnavailableException}, and a lost connection makes the pool replace all of its own.
+ * locked read-change-write, a transaction; an {@link SQLException} becomes a
+ * {@link StoreUnavailableException} (a statement PostgreSQL refuses for its content, an
+ * {@link IllegalStateException}), and a lost connection makes the pool replace all of its own.
  */
 final class Database {
     // logged under the store's name, so that logging set up for the store still applies
@@ -211,8 +212,24 @@ final class Database {
             dropPooledConnections();
             return new StoreUnavailableException("PostgreSQL unreachable, could not " + what + ": " + describe(e), e);
         }
+        if (isRefusedStatement(e)) {
+            return new IllegalStateException("PostgreSQL refused to " + what + " (SQLState " + e.getSQLState() + "): "
+                    + e.getMessage(), e);
+        }
         return new StoreUnavailableException("PostgreSQL could not " + what + " (SQLState " + e.getSQLState() + "): "
                 + e.getMessage(), e);
+    }
+
+    /**
+     * PostgreSQL refused the statement for what it holds or says, not for its own state: a value it
+     * cannot store (class 22, for example NUL in a text), a broken constraint (23), a statement it
+     * does not know (42, 0A). Retrying cannot help, so this is not "unavailable": it is a bug of
+     * ours, answered as an internal error (the request edge keeps such values out).
+     */
+    static boolean isRefusedStatement(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42")
+                || state.startsWith("0A"));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gatehouse.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import io.github.bucket4j.Bucket;
@@ -152,6 +153,20 @@ class PostgresStoreTest {
             assertThat(store.findSession("s1").orElseThrow().endedAt()).isEmpty();
             store.endSession("s1", NOW.plusSeconds(2));
             assertThat(store.findSession("s1").orElseThrow().endedAt()).contains(NOW.plusSeconds(2));
+        }
+    }
+
+    @Test
+    void aValuePostgreSqlCannotStoreIsABugNotAnOutage() {
+        try (PostgresStore store = PostgresStore.open(TestPostgres.jdbcUrl(), newSchema())) {
+            var client = new RegisteredClient("c1", new byte[32], "bad\u0000name", "public", List.of(), List.of(),
+                    List.of(), NOW, NOW.plus(Duration.ofDays(90)));
+            // NUL in a text: PostgreSQL's "invalid byte sequence" (SQLState 22021); retrying cannot help
+            assertThatThrownBy(() -> store.saveClient(client))
+                    .isInstanceOf(IllegalStateException.class)
+                    .isNotInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("SQLState 22021");
+            assertThat(store.unavailableReason()).isEmpty();
         }
     }
 

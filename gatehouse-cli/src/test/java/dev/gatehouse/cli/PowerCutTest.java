@@ -77,6 +77,7 @@ class PowerCutTest {
             }
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(CUTS);
+        System.out.println("PowerCutTest: " + CUTS + " cuts, " + acknowledged.size() + " acknowledged Logouts, none undone");
     }
 
     /** Keeps {@value #IN_FLIGHT} Logouts in flight and cuts once {@code acks} were acknowledged. */

@@ -11,8 +11,9 @@
  * The copy lives in DROP_UNSYNCED_SHADOW:
  *   ino-<inode>   the file's bytes at its last sync (written aside, then renamed: a kill in the
  *                 middle of a sync leaves the previous one, as the sync never returned)
- *   gone-<inode>  the same, for a file unlinked since the directory was last synced: its old name
- *                 may still be in the directory's last synced listing
+ *   gone-<inode>  the same, for a file unlinked (or replaced by a rename) since the directory was
+ *                 last synced: its old name may still be in the directory's last synced listing,
+ *                 while its inode number may already belong to a new file
  *   names         "<inode> <name>" per line: the directory's names at its last fsync
  * Real syncs still happen. Every operation holds one lock, so syncs are recorded in the order
  * they returned.
@@ -189,23 +190,44 @@ int fsync(int fd) { return recorded(((int (*)(int)) next("fsync"))(fd), fd); }
 
 int fdatasync(int fd) { return recorded(((int (*)(int)) next("fdatasync"))(fd), fd); }
 
-int unlink(const char *path) {
-    int (*real)(const char *) = (int (*)(const char *)) next("unlink");
+/*
+ * A name about to go (unlinked, or replaced by a rename): its file's synced copy becomes gone-<inode>,
+ * since the directory's last synced listing may still name it, while the inode number may be reused.
+ */
+static int before_name_goes(const char *path, struct stat *st) {
     char absolute[PATH_MAX];
+    if (realpath(path, absolute) == NULL || where(absolute) != 1 || stat(absolute, st) != 0) {
+        return 0;
+    }
+    pthread_mutex_lock(&lock);
+    return 1;
+}
+
+static void after_name_went(int tracked, int result, const struct stat *st) {
+    if (!tracked) {
+        return;
+    }
+    if (result == 0) {
+        char copy[PATH_MAX], gone[PATH_MAX];
+        snprintf(copy, sizeof copy, "%s/ino-%lu", shadow(), (unsigned long) st->st_ino);
+        snprintf(gone, sizeof gone, "%s/gone-%lu", shadow(), (unsigned long) st->st_ino);
+        rename(copy, gone); /* no copy when the file was never synced: nothing to keep */
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+int unlink(const char *path) {
     struct stat st;
-    int tracked = realpath(path, absolute) != NULL && where(absolute) == 1 && stat(absolute, &st) == 0;
-    if (tracked) {
-        pthread_mutex_lock(&lock);
-    }
-    int result = real(path);
-    if (tracked) {
-        if (result == 0) {
-            char copy[PATH_MAX], gone[PATH_MAX];
-            snprintf(copy, sizeof copy, "%s/ino-%lu", shadow(), (unsigned long) st.st_ino);
-            snprintf(gone, sizeof gone, "%s/gone-%lu", shadow(), (unsigned long) st.st_ino);
-            rename(copy, gone); /* no copy when the file was never synced: nothing to keep */
-        }
-        pthread_mutex_unlock(&lock);
-    }
+    int tracked = before_name_goes(path, &st);
+    int result = ((int (*)(const char *)) next("unlink"))(path);
+    after_name_went(tracked, result, &st);
+    return result;
+}
+
+int rename(const char *from, const char *to) {
+    struct stat st;
+    int tracked = before_name_goes(to, &st);
+    int result = ((int (*)(const char *, const char *)) next("rename"))(from, to);
+    after_name_went(tracked, result, &st);
     return result;
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class DropUnsynced {
     static final OutsideTool COMPILER = new OutsideTool("The power-cut simulation", DropUnsynced::missingCompiler,
-            "a C compiler on Linux (apt-get install gcc libc6-dev)");
+            "install a C compiler (apt-get install gcc libc6-dev); Linux only");
     private static final Path SOURCE = Path.of("src", "test", "c", "drop-unsynced.c").toAbsolutePath();
 
     private final Path library;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,11 +24,17 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir) throws IOException, InterruptedException {
+        return start(dataDir, Map.of());
+    }
+
+    /** With these variables added to its environment (for example {@code LD_PRELOAD}). */
+    static ServerProcess start(Path dataDir, Map<String, String> environment) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--data", dataDir.toString(), "--port", "0"))
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process));
         try {
             return new ServerProcess(process, ready.get(60, TimeUnit.SECONDS));
@@ -39,9 +46,11 @@ final class ServerProcess implements AutoCloseable {
 
     private static URI awaitReady(Process process) {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder printed = new StringBuilder();
         try {
             String line;
             while ((line = out.readLine()) != null) {
+                printed.append(line).append('\n');
                 if (line.startsWith(READY)) {
                     URI uri = URI.create(line.substring(READY.length()).strip());
                     Thread.ofVirtual().start(() -> drain(out));
@@ -51,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("the server exited before it was ready");
+        throw new IllegalStateException("the server exited before it was ready:\n" + printed);
     }
 
     private static void drain(BufferedReader out) {

@@ -175,23 +175,6 @@ class AccessPortalSdkTest {
     }
 
     @Test
-    void roleCredentialsIssuedBeforeLogoutLastUntilTheyExpire() {
-        String token = service.signIn("alice");
-        var credentials = sso.getRoleCredentials(r -> r.accessToken(token)
-                .accountId(TestDirectory.PROD).roleName("AdministratorAccess")).roleCredentials();
-        sso.logout(r -> r.accessToken(token));
-
-        var issuer = service.gatehouse.credentials();
-        var roleSession = issuer.find(credentials.accessKeyId(), credentials.sessionToken()).orElseThrow();
-        assertThat(roleSession.expiresAt()).isAfter(service.clock.instant());
-        assertThat(issuer.secretFor(credentials.accessKeyId())).isEqualTo(credentials.secretAccessKey());
-        service.clock.advance(Duration.ofMinutes(59));
-        assertThat(roleSession.expiresAt()).isAfter(service.clock.instant());
-        service.clock.advance(Duration.ofMinutes(2));
-        assertThat(roleSession.expiresAt()).isBefore(service.clock.instant());
-    }
-
-    @Test
     void logoutSurvivesARestart() {
         String token = service.signIn("alice");
         sso.logout(r -> r.accessToken(token));

@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.InvalidRequestException;
@@ -30,10 +30,16 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
  * Two instances on one PostgreSQL behind a real nginx configured with the documented example
  * ({@code docs/nginx/gatehouse.conf}, only its ports changed), driven with the stock AWS SDKs through
  * the one base URL. nginx comes from Debian's packages ({@code .ci/run} installs it); elsewhere the
- * test is skipped when there is no nginx.
+ * tests are skipped when there is no nginx (see {@link OutsideTool}).
  */
 class BehindNginxTest {
     private static final Path EXAMPLE = Path.of("..", "docs", "nginx", "gatehouse.conf");
+    private static final List<String> NGINX_PATHS = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx");
+
+    @RegisterExtension
+    static final OutsideTool NGINX = new OutsideTool("nginx",
+            () -> nginxBinary() == null ? "no executable nginx at " + String.join(", ", NGINX_PATHS) : null,
+            "apt-get install nginx-light");
 
     @TempDir
     Path dir;
@@ -44,11 +50,6 @@ class BehindNginxTest {
 
     @BeforeEach
     void startInstances() {
-        String binary = nginxBinary();
-        if (System.getenv("CI") != null) {
-            assertThat(binary).as("nginx must be installed in CI (.ci/run installs it)").isNotNull();
-        }
-        Assumptions.assumeTrue(binary != null, "nginx is not installed");
         Directory directory = TestDirectory.create();
         a = PostgresInstance.start(TestPostgres.jdbcUrl(), schema, directory, Limits.DEFAULTS);
         b = PostgresInstance.start(TestPostgres.jdbcUrl(), schema, directory, Limits.DEFAULTS);
@@ -60,8 +61,10 @@ class BehindNginxTest {
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
         }
-        for (PostgresInstance instance : List.of(b, a)) {
-            instance.close();
+        for (PostgresInstance instance : new PostgresInstance[] {b, a}) {
+            if (instance != null) { // null when starting it failed
+                instance.close();
+            }
         }
         TestPostgres.dropSchemas(List.of(schema));
     }
@@ -170,7 +173,7 @@ class BehindNginxTest {
     }
 
     private static String nginxBinary() {
-        for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")) {
+        for (String candidate : NGINX_PATHS) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return candidate;
             }

@@ -26,10 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
  * by the JS SigV4 signer, refreshes, logs out and provokes the typed errors; its RESULT line is
  * checked here. {@code profile.mjs} does what most code does instead: names a profile, and the
  * default credential chain takes it from the CLI's token cache. Needs {@code node} and
- * {@code npm ci} in compat/js: skipped without them, failed in CI.
+ * {@code npm ci} in compat/js: skipped without them, failed in CI (see {@link OutsideTool}).
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class JavaScriptSdkTest {
@@ -54,19 +54,16 @@ class JavaScriptSdkTest {
     private static final String ARN = "arn:aws:sts::%s:assumed-role/AWSReservedSSO_%s_[0-9a-f]{16}/%s";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    static final OutsideTool NODE = new OutsideTool("The JavaScript SDK test", JavaScriptSdkTest::missingNode,
+            "install Node.js >= 20 (apt-get install nodejs npm) and run `npm ci` in compat/js");
+
     @TempDir
     Path dir;
     TestService service;
 
     @BeforeEach
     void start() {
-        String missing = missingNode();
-        if (missing != null) {
-            if (System.getenv("CI") != null) {
-                fail(missing + ": .ci/run must install Node.js and run `npm ci` in compat/js before the tests");
-            }
-            Assumptions.abort(missing + "; skipped (install Node.js >= 20 and run `npm ci` in compat/js)");
-        }
         service = new TestService(dir.resolve("data"));
     }
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.ExpiredTokenException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -137,12 +138,15 @@ class StsSdkTest {
 
     // ---- what Logout does to role sessions -----------------------------------------------------
 
+    /** Proved by what STS answers to a call signed with them, not by a stored record. */
     @Test
     void credentialsIssuedBeforeLogoutWorkUntilTheyExpireAsInAws() {
         String token = service.signIn("alice");
         AwsSessionCredentials credentials = sessionCredentials(
                 roleCredentials(token, TestDirectory.PROD, "AdministratorAccess")); // PT1H
         sso.logout(r -> r.accessToken(token));
+        assertThatThrownBy(() -> sso.listAccounts(r -> r.accessToken(token))).as("the Logout took effect")
+                .isInstanceOf(UnauthorizedException.class);
 
         assertThat(callerIdentity(credentials).arn()).endsWith("/alice");
         service.clock.advance(Duration.ofMinutes(59));

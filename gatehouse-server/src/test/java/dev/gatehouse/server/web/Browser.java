@@ -1,7 +1,6 @@
 package dev.gatehouse.server.web;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.gatehouse.server.OutsideTool;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +11,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,29 +26,37 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * One headless Debian Chromium per test class, driven through Debian's chromedriver (both paths are
  * given, so Selenium Manager never looks for, let alone downloads, a browser or driver). Saves a
  * PNG of the page after every test, passed or failed, and on demand, under
- * {@code target/screenshots/<TestClass>/<name>.png}.
+ * {@code target/screenshots/<TestClass>/<name>.png}. Without the two Debian packages the tests are
+ * skipped, and under CI they fail (see {@link OutsideTool}).
  *
  * <pre>{@code @RegisterExtension static final Browser browser = new Browser();}</pre>
  */
-public final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final OutsideTool CHROMIUM_AND_DRIVER = new OutsideTool("Chromium with its ChromeDriver",
+            Browser::missing, "install the Debian packages chromium and chromium-driver: "
+                    + "apt-get install chromium chromium-driver");
 
     private ChromeDriver driver;
-    private String unavailable;
     private Path userDataDir;
     private Path screenshots;
 
     @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return CHROMIUM_AND_DRIVER.evaluateExecutionCondition(context);
+    }
+
+    private static String missing() {
+        String absent = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).map(Path::toString)
+                .reduce((a, b) -> a + " and " + b).orElse(null);
+        return absent == null ? null : "no executable " + absent;
+    }
+
+    @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(missing + ": .ci/run must install the Debian packages `chromium chromium-driver` "
-                        + "(apt-get install -y chromium chromium-driver) before running the tests");
-            }
-            // skipped test by test (not the class at once), so that the report counts them as skipped
-            unavailable = missing + "; skipped (install them with: apt-get install -y chromium chromium-driver)";
+        CHROMIUM_AND_DRIVER.beforeAll(context);
+        if (CHROMIUM_AND_DRIVER.missing().isPresent()) {
             return;
         }
         screenshots = Path.of("target", "screenshots", context.getRequiredTestClass().getSimpleName());
@@ -76,11 +83,6 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        Assumptions.assumeTrue(unavailable == null, unavailable);
     }
 
     public ChromeDriver driver() {

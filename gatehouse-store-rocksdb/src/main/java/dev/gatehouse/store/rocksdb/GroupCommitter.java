@@ -102,7 +102,9 @@ final class GroupCommitter implements AutoCloseable {
             groups.incrementAndGet();
             writes.addAndGet(group.size());
             group.forEach(w -> w.done().complete(null));
-        } catch (RocksDBException | RuntimeException e) {
+        } catch (RocksDBException | RuntimeException | Error e) {
+            // never acknowledged; and an Error too must reach the callers rather than end this
+            // thread, which would leave them and every later write waiting for ever
             StoreUnavailableException failure = new StoreUnavailableException("The store could not write: " + e.getMessage(), e);
             group.forEach(w -> w.done().completeExceptionally(failure));
         }

@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param trustedProxies load balancers in front of the service: for requests from these, the client
  *                       address (for the per-address limits) is taken from {@code X-Forwarded-For}
+ * @param connections read deadlines and the bound on connections per client address
  */
-public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, List<AddressRange> trustedProxies) {
+public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, List<AddressRange> trustedProxies,
+                     Connections connections) {
     /** Defaults: generous for people and build farms, tight enough to stop a runaway loop. */
     public static final Limits DEFAULTS = new Limits(new RateLimit(100, 50), new RateLimit(2000, 1000), 1024);
 
@@ -18,6 +20,15 @@ public record Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, 
             throw new IllegalArgumentException("maxInFlight must be at least 1");
         }
         trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** The default read deadlines and connection bound. */
+    public Limits(RateLimit perToken, RateLimit perAddress, int maxInFlight, List<AddressRange> trustedProxies) {
+        this(perToken, perAddress, maxInFlight, trustedProxies, Connections.DEFAULTS);
+    }
+
+    public Limits withConnections(Connections changed) {
+        return new Limits(perToken, perAddress, maxInFlight, trustedProxies, changed);
     }
 
     /** No trusted proxies: the client address is the connection's peer. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,8 @@ final class LimitsReader {
 
     static Limits read(YamlValue section) {
         Limits defaults = Limits.DEFAULTS;
-        return section.map("perToken", "perAddress", "maxInFlight", "trustedProxies")
+        return section.map("perToken", "perAddress", "maxInFlight", "trustedProxies",
+                        "headerTimeoutSeconds", "bodyTimeoutSeconds", "maxConnectionsPerAddress")
                 .map(m -> new Limits(
                         rateLimit(m.get("perToken"), defaults.perToken()),
                         rateLimit(m.get("perAddress"), defaults.perAddress()),
@@ -19,8 +21,24 @@ final class LimitsReader {
                                 .flatMap(v -> v.integer(1, Integer.MAX_VALUE))
                                 .map(Long::intValue)
                                 .orElse(defaults.maxInFlight()),
-                        m.get("trustedProxies").map(LimitsReader::addressRanges).orElse(List.of())))
+                        m.get("trustedProxies").map(LimitsReader::addressRanges).orElse(List.of()),
+                        connections(m, defaults.connections())))
                 .orElse(defaults);
+    }
+
+    private static Connections connections(YamlMap m, Connections defaults) {
+        return new Connections(
+                seconds(m.get("headerTimeoutSeconds"), defaults.headerTimeout()),
+                seconds(m.get("bodyTimeoutSeconds"), defaults.bodyTimeout()),
+                m.get("maxConnectionsPerAddress")
+                        .flatMap(v -> v.integer(0, Integer.MAX_VALUE))
+                        .map(Long::intValue)
+                        .orElse(defaults.maxPerAddress()));
+    }
+
+    /** Whole seconds, 1 to 3600. */
+    private static Duration seconds(Optional<YamlValue> value, Duration defaults) {
+        return value.flatMap(v -> v.integer(1, 3600)).map(Duration::ofSeconds).orElse(defaults);
     }
 
     private static List<AddressRange> addressRanges(YamlValue value) {

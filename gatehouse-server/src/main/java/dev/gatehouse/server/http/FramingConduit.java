@@ -14,9 +14,11 @@ import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * The bottom of a connection's read path: every byte read passes {@link RequestFraming}. Malformed
- * framing found while Undertow reads a request head (no exchange is running then, since a read that
- * starts inside a head is always Undertow's own) is answered at once with a 400 and the connection
- * closed; found inside a body, it fails the read, so that whoever reads the body answers 400.
+ * framing is answered at once with a bare 400 (as Undertow answers what its parser refuses) and the
+ * connection closed. Found while Undertow reads a request head, the read ends as if the client had
+ * closed; found inside a body, the read fails (Undertow's chunked decoding then closes the connection,
+ * which is why the answer cannot wait for the operation that reads the body). No response is under
+ * way at either point: a body is read before its answer starts, or after it has been sent.
  */
 final class FramingConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
     private static final Logger LOG = LoggerFactory.getLogger(FramingConduit.class);
@@ -99,13 +101,13 @@ final class FramingConduit extends AbstractStreamSourceConduit<StreamSourceCondu
     private int refuse(String problem, boolean inHead) throws IOException {
         refused = problem;
         LOG.debug("Refused a request from {}: {}", connection.getPeerAddress(), problem);
-        if (!inHead) {
-            throw new IOException("Malformed request: " + problem);
-        }
         discardWaitingBytes();
         connection.getSinkChannel().write(ByteBuffer.wrap(BAD_REQUEST));
         connection.getSinkChannel().shutdownWrites();
         connection.getSinkChannel().flush();
+        if (!inHead) {
+            throw new IOException("Malformed request: " + problem);
+        }
         return -1;
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.http;
 
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
@@ -39,27 +40,29 @@ public final class UnreadBodies implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /** Drops what has arrived of an unread body; if more is due, the connection is not kept. */
+    /**
+     * Drops what has arrived of an unread body; if more is due (or it is malformed), the request is
+     * ended here and the connection closed after the answer, so that Undertow does not wait for the rest.
+     */
     private static void settle(HttpServerExchange exchange) {
-        if (exchange.isRequestComplete() || !exchange.isPersistent()) {
+        if (exchange.isRequestComplete()) {
             return;
         }
+        // null: a reader took the channel and stopped before the end
         StreamSourceChannel body = exchange.getRequestChannel();
-        if (body == null) {
-            // a reader took the channel and stopped before the end
-            exchange.setPersistent(false);
-            return;
-        }
-        try {
-            while (Channels.drain(body, Long.MAX_VALUE) > 0) {
-                // what the client has sent so far
+        if (body != null) {
+            try {
+                while (Channels.drain(body, Long.MAX_VALUE) > 0) {
+                    // what the client has sent so far
+                }
+                if (exchange.isRequestComplete()) {
+                    return;
+                }
+            } catch (IOException e) {
+                // malformed or cut off: the connection cannot be reused either
             }
-        } catch (IOException e) {
-            exchange.setPersistent(false);
-            return;
         }
-        if (!exchange.isRequestComplete()) {
-            exchange.setPersistent(false);
-        }
+        exchange.setPersistent(false);
+        Connectors.terminateRequest(exchange);
     }
 }

@@ -73,20 +73,13 @@ class MalformedFramingTest {
     void anInvalidChunkSizeInABodyBeingReadIsRefusedAtOnce() throws Exception {
         try (Socket socket = RawHttp.open(base, null, "POST /client/register HTTP/1.1\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked", "2\r\n{\"\r\n".getBytes(StandardCharsets.US_ASCII))) {
-            awaitInFlight(1);
+            service.awaitInFlight(1);
             socket.getOutputStream().write("zz\r\n".getBytes(StandardCharsets.US_ASCII));
             RawHttp.Outcome outcome = RawHttp.receive(socket);
             assertThat(outcome).isInstanceOf(RawHttp.Answered.class);
             RawHttp.Response response = ((RawHttp.Answered) outcome).response();
             assertRefused(response);
         }
-        awaitInFlight(0);
-    }
-
-    private void awaitInFlight(int requests) throws InterruptedException {
-        for (int i = 0; i < 500 && service.server.inFlight() != requests; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(service.server.inFlight()).as("requests in flight").isEqualTo(requests);
+        service.awaitInFlight(0);
     }
 }

@@ -73,15 +73,6 @@ class SlowClientTest {
     }
 
     @Test
-    void aBodySentInFullKeepsTheConnection() throws Exception {
-        service = new TestService(dataDir);
-        RawHttp.Response response = RawHttp.exchange(service.baseUrl(), "GET /health HTTP/1.1\r\nContent-Length: 2",
-                new byte[] {'{', '}'});
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Connection")).hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase("keep-alive"));
-    }
-
-    @Test
     void aBodyThatNeverComesIsAnsweredAtItsDeadlineAndItsSlotFreed() throws Exception {
         int slots = 4;
         service = new TestService(dataDir, new Limits(RateLimit.OFF, RateLimit.OFF, slots)
@@ -91,7 +82,7 @@ class SlowClientTest {
         for (int i = 0; i < slots; i++) {
             idle.add(RawHttp.open(service.baseUrl(), null, REGISTER_HEAD, new byte[0]));
         }
-        awaitInFlight(slots);
+        service.awaitInFlight(slots);
         try (SsoClient sso = service.sdkClientWithoutRetries()) {
             assertThatThrownBy(() -> sso.listAccounts(r -> r.accessToken(token)))
                     .as("every slot is held by a body that has not come")
@@ -104,7 +95,7 @@ class SlowClientTest {
             }
             System.out.printf("SlowClientTest: %d bodies that never came answered 400 after %d ms (deadline 1 s)%n",
                     slots, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            awaitInFlight(0);
+            service.awaitInFlight(0);
             assertThat(sso.listAccounts(r -> r.accessToken(token)).accountList()).isNotEmpty();
         }
     }
@@ -159,13 +150,6 @@ class SlowClientTest {
         }
         System.out.printf("SlowClientTest: with %s, the normal client's 7 calls took %d ms%n", meanwhile,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-    }
-
-    private void awaitInFlight(int requests) throws InterruptedException {
-        for (int i = 0; i < 1000 && service.server.inFlight() != requests; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(service.server.inFlight()).as("requests in flight").isEqualTo(requests);
     }
 
     private static boolean canBind(InetAddress local) {

@@ -12,7 +12,7 @@ import java.time.Duration;
  *                      proxy are not counted: its clients' addresses are only known per request
  */
 public record Connections(Duration headerTimeout, Duration bodyTimeout, int maxPerAddress) {
-    public static final Connections DEFAULTS = new Connections(Duration.ofSeconds(10), Duration.ofSeconds(10), 128);
+    public static final Connections DEFAULTS = new Connections(Duration.ofSeconds(10), Duration.ofSeconds(10), 512);
 
     public Connections {
         if (headerTimeout.isNegative() || headerTimeout.isZero() || bodyTimeout.isNegative() || bodyTimeout.isZero()) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -28,6 +29,8 @@ public final class HttpListener implements AutoCloseable {
     private final XnioWorker worker;
     private final AcceptingChannel<StreamConnection> acceptor;
     private final ByteBufferPool buffers;
+    private final AtomicBoolean accepting = new AtomicBoolean(true);
+    private final AtomicBoolean open = new AtomicBoolean(true);
 
     private HttpListener(XnioWorker worker, AcceptingChannel<StreamConnection> acceptor, ByteBufferPool buffers) {
         this.worker = worker;
@@ -84,12 +87,17 @@ public final class HttpListener implements AutoCloseable {
 
     /** Closes the listening socket: new connections are refused, open ones are still served. */
     public void stopAccepting() {
-        IoUtils.safeClose(acceptor);
+        if (accepting.compareAndSet(true, false)) {
+            IoUtils.safeClose(acceptor);
+        }
     }
 
-    /** Stops accepting and closes every connection. */
+    /** Stops accepting and closes every connection; once (a second call would wait on stopped I/O threads). */
     @Override
     public void close() {
+        if (!open.compareAndSet(true, false)) {
+            return;
+        }
         stopAccepting();
         worker.shutdownNow();
         try {

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,17 @@ class SlowClientTest {
                     slots, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             service.awaitInFlight(0);
             assertThat(sso.listAccounts(r -> r.accessToken(token)).accountList()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aHeadThatDoesNotArriveInTimeHasItsConnectionClosed() throws Exception {
+        service = new TestService(dataDir, Limits.DEFAULTS.withConnections(new Connections(
+                Duration.ofSeconds(1), Duration.ofSeconds(10), 0)));
+        try (Socket socket = new Socket(service.baseUrl().getHost(), service.baseUrl().getPort())) {
+            socket.setSoTimeout(RawHttp.READ_TIMEOUT_MILLIS);
+            socket.getOutputStream().write("GET /start HTTP/1.1\r\nHost: x\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
         }
     }
 

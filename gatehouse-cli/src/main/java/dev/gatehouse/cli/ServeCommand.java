@@ -15,16 +15,26 @@ import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
 
-/** {@code gatehouse serve}: loads the directory, opens the store, serves until stopped. */
+/**
+ * {@code gatehouse serve}: loads the directory, opens the store, serves until stopped. SIGTERM and
+ * SIGINT stop it gracefully (no new connections, the requests in flight finish within
+ * {@link #STOP_GRACE}, the store is closed) and it exits 0; stopped any other way (SIGHUP), a
+ * shutdown hook still closes the server and the store.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the service. Without --config, a built-in demo directory is used.")
 public final class ServeCommand implements Callable<Integer> {
@@ -48,6 +58,8 @@ public final class ServeCommand implements Callable<Integer> {
     Map<String, String> environment = System.getenv();
 
     static final String STORE_VARIABLE = "GATEHOUSE_STORE";
+    /** How long a stop waits for the requests in flight: longer than the default body deadline. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private String storeUrl;
 
@@ -91,14 +103,46 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("gatehouse: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            store.close();
-            stopped.countDown();
-        }, "gatehouse-shutdown"));
+        AtomicBoolean closed = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (closed.compareAndSet(false, true)) {
+                server.close();
+                store.close();
+            }
+        }, "gatehouse-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicReference<String> signal = new AtomicReference<>();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), received -> {
+                    signal.compareAndSet(null, "SIG" + received.getName());
+                    stopRequested.countDown();
+                });
+            } catch (IllegalArgumentException unsupported) {
+                // this platform has no such signal: the shutdown hook still closes everything
+            }
+        }
         printBanner(loaded, server);
-        stopped.await();
+        stopRequested.await();
+        return stop(server, store, signal.get(), closed, hook, err);
+    }
+
+    /** The graceful stop, told on stderr. */
+    private static int stop(GatehouseServer server, GatehouseStore store, String signal, AtomicBoolean closed,
+                            Thread hook, PrintWriter err) throws InterruptedException {
+        if (!closed.compareAndSet(false, true)) {
+            return 0;
+        }
+        err.println("gatehouse: " + signal + " received, stopping: no new connections; waiting up to "
+                + STOP_GRACE.toSeconds() + " s for " + server.inFlight() + " request(s) in flight");
+        err.flush();
+        int unfinished = server.stop(STOP_GRACE);
+        store.close();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        err.println("gatehouse: stopped" + (unfinished == 0 ? "" : " (" + unfinished + " request(s) cut off)")
+                + "; store closed");
+        err.flush();
         return 0;
     }
 

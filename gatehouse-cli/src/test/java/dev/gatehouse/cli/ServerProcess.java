@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** {@code gatehouse serve} in a child JVM, as an operator runs it, on a free port. */
@@ -17,10 +18,12 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI baseUrl;
+    private final List<String> output;
 
-    private ServerProcess(Process process, URI baseUrl) {
+    private ServerProcess(Process process, URI baseUrl, List<String> output) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.output = output;
     }
 
     static ServerProcess start(Path dataDir) throws IOException, InterruptedException {
@@ -35,38 +38,40 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
-        CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process));
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process, output));
         try {
-            return new ServerProcess(process, ready.get(60, TimeUnit.SECONDS));
+            return new ServerProcess(process, ready.get(60, TimeUnit.SECONDS), output);
         } catch (Exception e) {
             process.destroyForcibly().waitFor();
             throw new IllegalStateException("the server did not become ready", e);
         }
     }
 
-    private static URI awaitReady(Process process) {
+    private static URI awaitReady(Process process, List<String> output) {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder printed = new StringBuilder();
         try {
             String line;
             while ((line = out.readLine()) != null) {
-                printed.append(line).append('\n');
+                output.add(line);
                 if (line.startsWith(READY)) {
                     URI uri = URI.create(line.substring(READY.length()).strip());
-                    Thread.ofVirtual().start(() -> drain(out));
+                    Thread.ofVirtual().start(() -> drain(out, output));
                     return uri;
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("the server exited before it was ready:\n" + printed);
+        throw new IllegalStateException("the server exited before it was ready:\n" + String.join("\n", output));
     }
 
-    private static void drain(BufferedReader out) {
+    /** Keeps the pipe empty so the child never blocks on its output, and keeps the lines. */
+    private static void drain(BufferedReader out, List<String> output) {
         try {
-            while (out.readLine() != null) {
-                // keep the pipe empty so the child never blocks on its output
+            String line;
+            while ((line = out.readLine()) != null) {
+                output.add(line);
             }
         } catch (IOException ignored) {
             // the child is gone
@@ -75,6 +80,40 @@ final class ServerProcess implements AutoCloseable {
 
     URI baseUrl() {
         return baseUrl;
+    }
+
+    /** What the child printed so far (stdout and stderr), line by line. */
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    /** Waits (up to 30 s) for a line that starts with {@code prefix}. */
+    String awaitLine(String prefix) throws InterruptedException {
+        for (int i = 0; i < 3000; i++) {
+            for (String line : output) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in " + output);
+    }
+
+    /**
+     * SIGTERM, as {@code kill PID} sends it; through the process handle, since {@link Process#destroy()}
+     * also closes the pipes and the child's last words would be lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** The exit code, waiting up to 60 s for the child to end. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server did not exit; it printed " + output);
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

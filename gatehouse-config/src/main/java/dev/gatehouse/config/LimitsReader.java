@@ -13,7 +13,8 @@ final class LimitsReader {
 
     static Limits read(YamlValue section) {
         Limits defaults = Limits.DEFAULTS;
-        return section.map("perToken", "perAddress", "maxInFlight", "trustedProxies", "wrongUserCodes")
+        return section.map("perToken", "perAddress", "maxInFlight", "trustedProxies", "wrongUserCodes",
+                        "headerTimeoutSeconds", "bodyTimeoutSeconds", "maxConnectionsPerAddress")
                 .map(m -> new Limits(
                         rateLimit(m.get("perToken"), defaults.perToken()),
                         rateLimit(m.get("perAddress"), defaults.perAddress()),
@@ -22,7 +23,8 @@ final class LimitsReader {
                                 .map(Long::intValue)
                                 .orElse(defaults.maxInFlight()),
                         m.get("trustedProxies").map(LimitsReader::addressRanges).orElse(List.of()),
-                        wrongUserCodes(m.get("wrongUserCodes"), defaults.wrongUserCodes())))
+                        wrongUserCodes(m.get("wrongUserCodes"), defaults.wrongUserCodes()),
+                        connections(m, defaults.connections())))
                 .orElse(defaults);
     }
 
@@ -36,6 +38,21 @@ final class LimitsReader {
                 m.get("lockFor").flatMap(v -> v.duration(Duration.ofMinutes(1), Duration.ofDays(1)))
                         .orElse(defaults.lockFor())))
                 .orElse(defaults);
+    }
+
+    private static Connections connections(YamlMap m, Connections defaults) {
+        return new Connections(
+                seconds(m.get("headerTimeoutSeconds"), defaults.headerTimeout()),
+                seconds(m.get("bodyTimeoutSeconds"), defaults.bodyTimeout()),
+                m.get("maxConnectionsPerAddress")
+                        .flatMap(v -> v.integer(0, Integer.MAX_VALUE))
+                        .map(Long::intValue)
+                        .orElse(defaults.maxPerAddress()));
+    }
+
+    /** Whole seconds, 1 to 3600. */
+    private static Duration seconds(Optional<YamlValue> value, Duration defaults) {
+        return value.flatMap(v -> v.integer(1, 3600)).map(Duration::ofSeconds).orElse(defaults);
     }
 
     private static List<AddressRange> addressRanges(YamlValue value) {

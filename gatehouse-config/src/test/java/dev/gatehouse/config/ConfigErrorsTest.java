@@ -267,6 +267,9 @@ class ConfigErrorsTest {
                   perToken: {capacity: -1}
                   perAddress: {capacity: 10, refillPerSecond: 0}
                   trustedProxies: [10.0.0.1, proxy.example.com, 10.0.0.0/33]
+                  headerTimeoutSeconds: 0
+                  bodyTimeoutSeconds: PT10S
+                  maxConnectionsPerAddress: -1
                 """)).isEqualTo(String.join("\n",
                 file + ":2: expected a list for 'users', found a mapping",
                 file + ":5: expected a string for 'name', found a list",
@@ -274,7 +277,10 @@ class ConfigErrorsTest {
                 file + ":9: 'capacity' must be at least 0, was -1",
                 file + ":10: 'refillPerSecond' must be above 0 while 'capacity' is above 0 (capacity 0 turns the limit off)",
                 file + ":11: 'proxy.example.com' is not an IP address or CIDR block (e.g. 10.0.0.5 or 10.0.0.0/8)",
-                file + ":11: '10.0.0.0/33' is not an IP address or CIDR block (e.g. 10.0.0.5 or 10.0.0.0/8)"));
+                file + ":11: '10.0.0.0/33' is not an IP address or CIDR block (e.g. 10.0.0.5 or 10.0.0.0/8)",
+                file + ":12: 'headerTimeoutSeconds' must be between 1 and 3600, was 0",
+                file + ":13: expected an integer for 'bodyTimeoutSeconds', found the string 'PT10S'",
+                file + ":14: 'maxConnectionsPerAddress' must be between 0 and 2147483647, was -1"));
     }
 
     @Test

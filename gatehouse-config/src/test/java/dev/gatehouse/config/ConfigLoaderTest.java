@@ -102,6 +102,9 @@ class ConfigLoaderTest {
                   perToken: {capacity: 0}
                   maxInFlight: 16
                   trustedProxies: [10.0.0.5, 192.168.0.0/16, "fd00::/8"]
+                  headerTimeoutSeconds: 5
+                  bodyTimeoutSeconds: 20
+                  maxConnectionsPerAddress: 0
                 """.formatted(bcrypt, argon2id));
 
         GatehouseConfig config = ConfigLoader.load(file);
@@ -142,7 +145,9 @@ class ConfigLoaderTest {
         assertThat(directory.permissionSet("ReadOnly").orElseThrow().sessionDuration()).isEqualTo(Duration.ofHours(1));
 
         assertThat(config.limits()).isEqualTo(new Limits(new RateLimit(0, 50), new RateLimit(2000, 1000), 16,
-                config.limits().trustedProxies()));
+                config.limits().trustedProxies()).withConnections(
+                new Connections(Duration.ofSeconds(5), Duration.ofSeconds(20), 0)));
+        assertThat(config.limits().connections().boundPerAddress()).isFalse();
         assertThat(config.limits().perToken().enabled()).isFalse();
     }
 

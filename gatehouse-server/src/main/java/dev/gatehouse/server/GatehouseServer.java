@@ -1,9 +1,14 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.config.Connections;
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.server.http.ClientAddresses;
+import dev.gatehouse.server.http.HttpListener;
+import dev.gatehouse.server.http.InFlightRequests;
 import dev.gatehouse.server.http.RequestIds;
+import dev.gatehouse.server.http.UnreadBodies;
 import dev.gatehouse.server.metrics.ServerMetrics;
-import io.undertow.Undertow;
+import dev.gatehouse.server.metrics.ServerMetrics.Rejection;
 import io.undertow.UndertowOptions;
 import io.undertow.server.RoutingHandler;
 import java.net.InetSocketAddress;
@@ -16,31 +21,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.Options;
+import org.xnio.OptionMap;
 
 /**
  * The HTTP service on Undertow: non-blocking I/O threads parse requests and apply the cheap guards;
  * operations run on virtual threads, so a Logout waiting for its group commit holds no platform
  * thread. Its meters (and the store's, when it has any) are served on {@code GET /metrics}.
+ *
+ * <p>Slow clients: a request head must arrive within the configured header timeout of its first byte,
+ * a body within the body timeout ({@link UnreadBodies}), one client address may hold a bounded number
+ * of connections, and malformed framing is refused at once (all in {@code http/}). An idle connection
+ * (no request under way) is closed after {@link #IDLE_CONNECTION}.
  */
 public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
     /** Expired records are kept this long (so that late callers get "expired", not "unknown"), then purged. */
     private static final Duration PURGE_AFTER = Duration.ofDays(1);
+    /** A connection with no request under way (new, or kept alive between requests) is closed after this. */
+    static final Duration IDLE_CONNECTION = Duration.ofSeconds(120);
 
-    private final Undertow undertow;
+    private final HttpListener listener;
+    private final InFlightRequests inFlight;
     private final ExecutorService operations;
     private final ScheduledExecutorService housekeeping;
     private final ServerMetrics metrics;
     private final URI baseUrl;
 
-    private GatehouseServer(Undertow undertow, ExecutorService operations, ScheduledExecutorService housekeeping,
-                            ServerMetrics metrics) {
-        this.undertow = undertow;
+    private GatehouseServer(HttpListener listener, InFlightRequests inFlight, ExecutorService operations,
+                            ScheduledExecutorService housekeeping, ServerMetrics metrics) {
+        this.listener = listener;
+        this.inFlight = inFlight;
         this.metrics = metrics;
         this.operations = operations;
         this.housekeeping = housekeeping;
-        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress();
+        InetSocketAddress bound = listener.address();
         String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getHostString();
         this.baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
     }
@@ -55,26 +69,30 @@ public final class GatehouseServer implements AutoCloseable {
         ServerMetrics metrics = ServerMetrics.create().include(gatehouse.store());
         RoutingHandler routes = Routes.build(gatehouse, settings, operations, metrics);
         extraRoutes.accept(routes);
-        Undertow undertow = Undertow.builder()
-                .addHttpListener(settings.port(), settings.host())
-                .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                .setWorkerThreads(4)
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderBytes())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodyBytes())
-                .setServerOption(UndertowOptions.MAX_HEADERS, 100)
-                .setServerOption(UndertowOptions.MAX_PARAMETERS, 100)
-                .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
-                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setSocketOption(Options.BACKLOG, 1024)
-                .setHandler(new RequestIds(routes))
-                .build();
-        undertow.start();
+        Connections connections = settings.limits().connections();
+        InFlightRequests inFlight = new InFlightRequests(new UnreadBodies(new RequestIds(routes), connections.bodyTimeout()));
+        metrics.include(inFlight);
+        OptionMap options = OptionMap.builder()
+                .set(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderBytes())
+                .set(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodyBytes())
+                .set(UndertowOptions.MAX_HEADERS, 100)
+                .set(UndertowOptions.MAX_PARAMETERS, 100)
+                .set(UndertowOptions.DECODE_URL, false)
+                // a deadline from the head's first byte (not a pause between reads): measured, a client
+                // sending one byte every half second is cut off at it
+                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) connections.headerTimeout().toMillis())
+                .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_CONNECTION.toMillis())
+                .set(UndertowOptions.ALWAYS_SET_DATE, true)
+                .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                .getMap();
+        HttpListener listener = HttpListener.start(settings.host(), settings.port(), inFlight, options,
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 1024, connections.maxPerAddress(),
+                new ClientAddresses(settings.limits().trustedProxies()),
+                metrics.rejected(Rejection.CONNECTIONS_PER_ADDRESS));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("gatehouse-housekeeping").daemon(true).factory());
         housekeeping.scheduleWithFixedDelay(() -> purge(gatehouse), 1, 60, TimeUnit.MINUTES);
-        return new GatehouseServer(undertow, operations, housekeeping, metrics);
+        return new GatehouseServer(listener, inFlight, operations, housekeeping, metrics);
     }
 
     private static void purge(Gatehouse gatehouse) {
@@ -94,10 +112,29 @@ public final class GatehouseServer implements AutoCloseable {
         return baseUrl.getPort();
     }
 
+    /**
+     * A graceful stop: stops accepting connections, lets the requests in flight finish (up to
+     * {@code grace}; each answer then closes its connection), then closes as {@link #close()} does.
+     *
+     * @return how many requests had not finished within {@code grace}
+     */
+    public int stop(Duration grace) throws InterruptedException {
+        listener.stopAccepting();
+        int unfinished = inFlight.stopAndAwait(grace);
+        close();
+        return unfinished;
+    }
+
+    /** Requests being served now. */
+    public int inFlight() {
+        return inFlight.count();
+    }
+
+    /** Stops at once: open connections are closed, requests in flight cut off. */
     @Override
     public void close() {
         housekeeping.shutdownNow();
-        undertow.stop();
+        listener.close();
         operations.shutdown();
         try {
             operations.awaitTermination(10, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -63,6 +64,35 @@ final class RawHttp {
             }
             return read(socket.getInputStream());
         }
+    }
+
+    /**
+     * Opens a connection (from {@code local}, or any address if null), sends {@code head} and
+     * {@code body} as {@link #send} does, and leaves the answer to {@link #receive}.
+     */
+    static Socket open(URI base, InetAddress local, String head, byte[] body) throws IOException {
+        Socket socket = new Socket();
+        try {
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Reads one answer from a connection {@link #open} made. */
+    static Outcome receive(Socket socket) throws IOException {
+        return read(socket.getInputStream());
     }
 
     static Outcome send(URI base, String head) throws IOException {

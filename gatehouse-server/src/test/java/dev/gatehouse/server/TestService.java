@@ -72,6 +72,16 @@ public final class TestService implements AutoCloseable {
         return StockSdk.sso(baseUrl(), override);
     }
 
+    /** Waits (up to 10 s) until exactly this many requests are being served, and insists on it. */
+    public void awaitInFlight(int requests) throws InterruptedException {
+        for (int i = 0; i < 1000 && server.inFlight() != requests; i++) {
+            Thread.sleep(10);
+        }
+        if (server.inFlight() != requests) {
+            throw new AssertionError("expected " + requests + " requests in flight, found " + server.inFlight());
+        }
+    }
+
     @Override
     public void close() {
         server.close();

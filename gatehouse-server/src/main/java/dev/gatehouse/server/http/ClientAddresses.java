@@ -44,6 +44,11 @@ public final class ClientAddresses {
         return client.getHostAddress();
     }
 
+    /** Whether connections from this address come through a trusted proxy. */
+    boolean isTrustedProxy(InetAddress address) {
+        return isTrusted(address);
+    }
+
     private boolean isTrusted(InetAddress address) {
         for (AddressRange range : trustedProxies) {
             if (range.contains(address)) {

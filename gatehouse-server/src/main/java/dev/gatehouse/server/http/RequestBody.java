@@ -27,8 +27,10 @@ import org.xnio.channels.StreamSourceChannel;
 public final class RequestBody {
     /** How much of an oversized API body is read and dropped so that the 413 reaches the client. */
     static final long DRAIN_BYTES = 1024 * 1024;
+    /** How long a body may take when no deadline was set ({@link UnreadBodies} sets one on every request). */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final AttachmentKey<Long> LIMIT = AttachmentKey.create(Long.class);
+    private static final AttachmentKey<Long> DEADLINE = AttachmentKey.create(Long.class);
 
     private RequestBody() {
     }
@@ -52,6 +54,11 @@ public final class RequestBody {
         TimeoutException() {
             super("The request body was not sent in time", null, false, false);
         }
+    }
+
+    /** The body must have arrived whole by {@code nanoTime} ({@link System#nanoTime()}). */
+    static void deadline(HttpServerExchange exchange, long nanoTime) {
+        exchange.putAttachment(DEADLINE, nanoTime);
     }
 
     /** Sets the limit for this exchange; before the operation runs. */
@@ -79,7 +86,7 @@ public final class RequestBody {
      * The whole body, at most {@code limit} bytes.
      *
      * @throws TooLargeException over the limit (after dropping up to {@code drainBytes} more)
-     * @throws TimeoutException when the client stops sending
+     * @throws TimeoutException when the body has not arrived whole by the deadline (the connection is then not reused)
      * @throws IOException when the body cannot be read (the connection is then not reused)
      */
     public static byte[] read(HttpServerExchange exchange, long limit, long drainBytes) throws IOException {
@@ -93,6 +100,8 @@ public final class RequestBody {
         if (channel == null) {
             throw new IllegalStateException("The request body was already read");
         }
+        Long deadline = exchange.getAttachment(DEADLINE);
+        long until = deadline != null ? deadline : System.nanoTime() + READ_TIMEOUT.toNanos();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         long dropped = 0;
@@ -107,7 +116,7 @@ public final class RequestBody {
                     return body.toByteArray();
                 }
                 if (read == 0) {
-                    awaitReadable(channel);
+                    awaitReadable(channel, until);
                 } else if (dropped > 0 || body.size() + read > limit) {
                     dropped += read;
                     if (dropped > drainBytes) {
@@ -119,6 +128,9 @@ public final class RequestBody {
             }
         } catch (RequestTooBigException e) {
             throw tooLarge(exchange, limit);
+        } catch (TimeoutException e) {
+            exchange.setPersistent(false);
+            throw e;
         } catch (IOException e) {
             exchange.setPersistent(false);
             throw e;
@@ -127,8 +139,8 @@ public final class RequestBody {
         }
     }
 
-    /** Parks the calling (virtual) thread until the I/O thread finds the channel readable. */
-    private static void awaitReadable(StreamSourceChannel channel) {
+    /** Parks the calling (virtual) thread until the I/O thread finds the channel readable, at most until {@code until}. */
+    private static void awaitReadable(StreamSourceChannel channel, long until) {
         CompletableFuture<Void> readable = new CompletableFuture<>();
         channel.getReadSetter().set(ready -> {
             ready.suspendReads();
@@ -136,7 +148,7 @@ public final class RequestBody {
         });
         channel.resumeReads();
         try {
-            readable.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            readable.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             channel.suspendReads();
             throw new TimeoutException();

@@ -23,7 +23,8 @@ import java.util.Map;
 public final class ServerMetrics implements AutoCloseable {
     /** Why a guard turned a request away before any work was done. */
     public enum Rejection {
-        LOAD_SHED("load_shed"), RATE_LIMIT_ADDRESS("rate_limit_address"), RATE_LIMIT_TOKEN("rate_limit_token");
+        LOAD_SHED("load_shed"), RATE_LIMIT_ADDRESS("rate_limit_address"), RATE_LIMIT_TOKEN("rate_limit_token"),
+        CONNECTIONS_PER_ADDRESS("connections_per_address");
 
         private final String label;
 

@@ -54,9 +54,7 @@ class DeviceCodeGuessingTest {
 
     @BeforeEach
     void start() {
-        Limits limits = Limits.DEFAULTS;
-        service = new TestService(dataDir, new Limits(limits.perToken(), limits.perAddress(), limits.maxInFlight(),
-                limits.trustedProxies(), POLICY));
+        service = new TestService(dataDir, Limits.DEFAULTS.withWrongUserCodes(POLICY));
         browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }

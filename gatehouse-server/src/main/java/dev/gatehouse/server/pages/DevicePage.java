@@ -12,7 +12,6 @@ import dev.gatehouse.server.web.Forms;
 import dev.gatehouse.server.web.PageResponse;
 import dev.gatehouse.server.web.Pages;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -104,8 +103,7 @@ public final class DevicePage {
     }
 
     private PageResponse lockedOut(HttpServerExchange exchange, LockedOut e) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toMillisPart() > 0 ? 1 : 0));
-        exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(seconds));
+        RetryAfter.set(exchange, e.retryAfter());
         return pages.message(429, "error", "Too many wrong codes", e.getMessage());
     }
 

@@ -79,10 +79,7 @@ public final class SignInPage {
             }
             case SignIn.Throttled throttled -> {
                 throttledCounter.increment();
-                // whole seconds rounded up, as in the message: a client that waits this long may try again
-                java.time.Duration wait = throttled.retryAfter();
-                long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
-                exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, Long.toString(seconds));
+                RetryAfter.set(exchange, throttled.retryAfter());
                 yield form(exchange, 429, next, form.get("username"), null, throttled.message());
             }
         };

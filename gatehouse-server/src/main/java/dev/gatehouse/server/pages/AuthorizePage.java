@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code /authorize}: the authorization code flow with PKCE as the AWS CLI drives it. The request is
@@ -43,19 +44,22 @@ public final class AuthorizePage {
     }
 
     public PageResponse show(HttpServerExchange exchange) {
-        return handle(exchange, name -> QueryValues.first(exchange, name), null);
+        return handle(exchange, name -> QueryValues.first(exchange, name), null, () -> browser.current(exchange));
     }
 
     public PageResponse submit(HttpServerExchange exchange) {
         Map<String, String> form = Forms.read(exchange);
+        Optional<Caller> caller = browser.current(exchange);
         // the token is bound to the session cookie; signed out, handle() only sends the browser to sign in
-        if (browser.current(exchange).isPresent() && !csrf.verify(exchange, form.get(Csrf.FIELD))) {
+        if (caller.isPresent() && !csrf.verify(exchange, form.get(Csrf.FIELD))) {
             return pages.formExpired();
         }
-        return handle(exchange, form::get, form.getOrDefault("action", ""));
+        return handle(exchange, form::get, form.getOrDefault("action", ""), () -> caller);
     }
 
-    private PageResponse handle(HttpServerExchange exchange, Function<String, String> param, String action) {
+    /** @param signedIn the browser's caller, asked for once the request checks out */
+    private PageResponse handle(HttpServerExchange exchange, Function<String, String> param, String action,
+                                Supplier<Optional<Caller>> signedIn) {
         AuthorizationRequest request;
         try {
             request = codes.check(param.apply("response_type"), param.apply("client_id"), param.apply("redirect_uri"),
@@ -66,7 +70,7 @@ public final class AuthorizePage {
         } catch (GatehouseException e) {
             return pages.message(400, "error", "This sign-in request cannot be used", e.getMessage());
         }
-        Optional<Caller> caller = browser.current(exchange);
+        Optional<Caller> caller = signedIn.get();
         if (caller.isEmpty()) {
             if (action != null) {
                 return PageResponse.redirect("/login?next=" + URLEncoder.encode(retryUrl(param), StandardCharsets.UTF_8));

@@ -58,7 +58,7 @@ public final class PortalPage {
         String roleName = form.getOrDefault("role_name", "");
         try {
             RoleCredentials credentials = portal.getRoleCredentials(caller.get(), accountId, roleName);
-            return portal(exchange, caller.get(), credentialsModel(caller.get(), accountId, roleName, credentials), null);
+            return portal(exchange, caller.get(), new Issued(accountId, roleName, credentials), null);
         } catch (GatehouseException e) {
             return portal(exchange, caller.get(), null, "No access to " + roleName + " in " + accountId + ".");
         }
@@ -81,18 +81,20 @@ public final class PortalPage {
         return pages.page(200, Pages.MESSAGE, model);
     }
 
-    private PageResponse portal(HttpServerExchange exchange, Caller caller, Map<String, Object> credentials, String error) {
-        List<Map<String, Object>> accounts = portal.accountsWithRoles(caller).stream()
-                .map(PortalPage::accountModel)
-                .toList();
+    /** Role credentials just issued, to show above the list. */
+    private record Issued(String accountId, String roleName, RoleCredentials credentials) {
+    }
+
+    private PageResponse portal(HttpServerExchange exchange, Caller caller, Issued issued, String error) {
+        List<AccountRoles> accounts = portal.accountsWithRoles(caller);
         Map<String, Object> model = new HashMap<>();
         model.put("csrf", csrf.ensureCookie(exchange));
         model.put("displayName", caller.user().displayName());
         model.put("credentialsAction", "/portal/credentials");
         model.put("signOutAction", "/signout");
-        model.put("accounts", accounts);
-        if (credentials != null) {
-            model.put("credentials", credentials);
+        model.put("accounts", accounts.stream().map(PortalPage::accountModel).toList());
+        if (issued != null) {
+            model.put("credentials", credentialsModel(issued, accounts));
         }
         if (error != null) {
             model.put("error", error);
@@ -109,16 +111,16 @@ public final class PortalPage {
         return model;
     }
 
-    private Map<String, Object> credentialsModel(Caller caller, String accountId, String roleName,
-                                                 RoleCredentials credentials) {
+    private static Map<String, Object> credentialsModel(Issued issued, List<AccountRoles> accounts) {
+        RoleCredentials credentials = issued.credentials();
         Map<String, Object> model = new HashMap<>();
-        model.put("accountId", accountId);
-        model.put("accountName", portal.accountsWithRoles(caller).stream()
-                .filter(entry -> entry.account().id().equals(accountId))
+        model.put("accountId", issued.accountId());
+        model.put("accountName", accounts.stream()
+                .filter(entry -> entry.account().id().equals(issued.accountId()))
                 .map(entry -> entry.account().name())
                 .findFirst()
-                .orElse(accountId));
-        model.put("roleName", roleName);
+                .orElse(issued.accountId()));
+        model.put("roleName", issued.roleName());
         model.put("accessKeyId", credentials.accessKeyId());
         model.put("secretAccessKey", credentials.secretAccessKey());
         model.put("sessionToken", credentials.sessionToken());

@@ -26,7 +26,7 @@ public final class ClientAddresses {
 
     public String of(HttpServerExchange exchange) {
         InetAddress peer = exchange.getSourceAddress().getAddress();
-        if (!isTrusted(peer)) {
+        if (!isTrustedProxy(peer)) {
             return peer.getHostAddress();
         }
         List<String> hops = forwardedFor(exchange);
@@ -37,19 +37,15 @@ public final class ClientAddresses {
                 break; // garbage (or "unknown"): trust nothing further left
             }
             client = hop.get();
-            if (!isTrusted(client)) {
+            if (!isTrustedProxy(client)) {
                 break;
             }
         }
         return client.getHostAddress();
     }
 
-    /** Whether connections from this address come through a trusted proxy. */
+    /** Whether this address is a trusted proxy (its connections carry other clients' requests). */
     boolean isTrustedProxy(InetAddress address) {
-        return isTrusted(address);
-    }
-
-    private boolean isTrusted(InetAddress address) {
         for (AddressRange range : trustedProxies) {
             if (range.contains(address)) {
                 return true;

@@ -128,10 +128,7 @@ public final class RequestBody {
             }
         } catch (RequestTooBigException e) {
             throw tooLarge(exchange, limit);
-        } catch (TimeoutException e) {
-            exchange.setPersistent(false);
-            throw e;
-        } catch (IOException e) {
+        } catch (TimeoutException | IOException e) {
             exchange.setPersistent(false);
             throw e;
         } finally {

@@ -50,15 +50,9 @@ final class RawHttp {
      * one response.
      */
     static Outcome send(URI base, String head, byte[] body) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), READ_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            String fullHead = head + "\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n";
-            OutputStream out = socket.getOutputStream();
+        try (Socket socket = connect(base, null)) {
             try {
-                out.write(fullHead.getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
+                write(socket, base, head, body);
             } catch (SocketException e) {
                 // the server may answer (and close) before it has read everything; the answer is still readable
             }
@@ -71,6 +65,17 @@ final class RawHttp {
      * {@code body} as {@link #send} does, and leaves the answer to {@link #receive}.
      */
     static Socket open(URI base, InetAddress local, String head, byte[] body) throws IOException {
+        Socket socket = connect(base, local);
+        try {
+            write(socket, base, head, body);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static Socket connect(URI base, InetAddress local) throws IOException {
         Socket socket = new Socket();
         try {
             if (local != null) {
@@ -78,16 +83,20 @@ final class RawHttp {
             }
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), READ_TIMEOUT_MILLIS);
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
             return socket;
         } catch (IOException e) {
             socket.close();
             throw e;
         }
+    }
+
+    /** {@code head} with a Host header and the blank line, then {@code body}. */
+    private static void write(Socket socket, URI base, String head, byte[] body) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write((head + "\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
     }
 
     /** Reads one answer from a connection {@link #open} made. */

@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -46,7 +44,6 @@ final class OutageAnswers {
     /** Words of the stores, the pool and the driver that must never reach a client. */
     static final List<String> STORE_WORDS = List.of("PostgreSQL", "postgres", "SQL", "Hikari", "jdbc", "is closed",
             "RocksDB", "could not write", "Connection", "refused");
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final String REDIRECT = "http://127.0.0.1:5000/callback";
 
     private final URI base;
@@ -72,8 +69,7 @@ final class OutageAnswers {
         OutageAnswers unprepared = new OutageAnswers(base, null);
         HttpResponse<String> portal = unprepared.page("GET", "/portal", sessionCookie, null);
         assertThat(portal.statusCode()).isEqualTo(200);
-        Matcher csrf = CSRF_FIELD.matcher(portal.body());
-        assertThat(csrf.find()).as("the portal page has a form token").isTrue();
+        String csrf = PageForms.csrfOf(portal);
         List<String> cookies = new ArrayList<>(List.of(sessionCookie));
         portal.headers().allValues("Set-Cookie").forEach(c -> cookies.add(c.split(";", 2)[0]));
 
@@ -83,7 +79,7 @@ final class OutageAnswers {
                     .redirectUris(REDIRECT));
             RoleCredentials role = sso.getRoleCredentials(r -> r.accessToken(accessToken)
                     .accountId(TestDirectory.PROD).roleName("AdministratorAccess")).roleCredentials();
-            return new OutageAnswers(base, new Prepared(accessToken, String.join("; ", cookies), csrf.group(1),
+            return new OutageAnswers(base, new Prepared(accessToken, String.join("; ", cookies), csrf,
                     client.clientId(), client.clientSecret(),
                     AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken())));
         }

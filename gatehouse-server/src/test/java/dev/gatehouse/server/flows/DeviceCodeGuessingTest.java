@@ -1,5 +1,6 @@
 package dev.gatehouse.server.flows;
 
+import static dev.gatehouse.server.PageForms.csrfOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.config.Limits;
@@ -28,8 +29,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DeviceCodeGuessingTest {
-    private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\">");
     private static final DeviceVerification.Policy POLICY = new DeviceVerification.Policy(4, 100, Duration.ofMinutes(2));
 
     @TempDir
@@ -89,12 +87,6 @@ class DeviceCodeGuessingTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    private static String csrfOf(HttpResponse<String> page) {
-        Matcher m = CSRF_FIELD.matcher(page.body());
-        assertThat(m.find()).as("a csrf field in %s", page.body()).isTrue();
-        return m.group(1);
     }
 
     private void signIn() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.flows;
 
+import static dev.gatehouse.server.PageForms.csrfOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.server.TestDirectory;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PageSecurityTest {
-    private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\">");
     private static final Pattern ALERT = Pattern.compile("<p class=\"alert__text\">([^<]*)</p>");
     private static final String THROTTLED = "Too many failed sign-in attempts";
 
@@ -123,13 +123,6 @@ class PageSecurityTest {
             form.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return form;
-    }
-
-    /** The csrf field of a page's form. */
-    private static String csrfOf(HttpResponse<String> page) {
-        Matcher m = CSRF_FIELD.matcher(page.body());
-        assertThat(m.find()).as("a csrf field in %s", page.body()).isTrue();
-        return m.group(1);
     }
 
     private static String alertOf(HttpResponse<String> page) {

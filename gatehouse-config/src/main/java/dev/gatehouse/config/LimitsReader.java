@@ -18,10 +18,7 @@ final class LimitsReader {
                 .map(m -> new Limits(
                         rateLimit(m.get("perToken"), defaults.perToken()),
                         rateLimit(m.get("perAddress"), defaults.perAddress()),
-                        m.get("maxInFlight")
-                                .flatMap(v -> v.integer(1, Integer.MAX_VALUE))
-                                .map(Long::intValue)
-                                .orElse(defaults.maxInFlight()),
+                        integer(m.get("maxInFlight"), 1, Integer.MAX_VALUE, defaults.maxInFlight()),
                         m.get("trustedProxies").map(LimitsReader::addressRanges).orElse(List.of()),
                         wrongUserCodes(m.get("wrongUserCodes"), defaults.wrongUserCodes()),
                         connections(m, defaults.connections())))
@@ -31,10 +28,8 @@ final class LimitsReader {
     private static DeviceVerification.Policy wrongUserCodes(Optional<YamlValue> value,
                                                             DeviceVerification.Policy defaults) {
         return value.flatMap(v -> v.map("perSession", "perAddress", "lockFor")).map(m -> new DeviceVerification.Policy(
-                m.get("perSession").flatMap(v -> v.integer(1, 1_000)).map(Long::intValue)
-                        .orElse(defaults.perSession()),
-                m.get("perAddress").flatMap(v -> v.integer(1, 100_000)).map(Long::intValue)
-                        .orElse(defaults.perAddress()),
+                integer(m.get("perSession"), 1, 1_000, defaults.perSession()),
+                integer(m.get("perAddress"), 1, 100_000, defaults.perAddress()),
                 m.get("lockFor").flatMap(v -> v.duration(Duration.ofMinutes(1), Duration.ofDays(1)))
                         .orElse(defaults.lockFor())))
                 .orElse(defaults);
@@ -44,10 +39,12 @@ final class LimitsReader {
         return new Connections(
                 seconds(m.get("headerTimeoutSeconds"), defaults.headerTimeout()),
                 seconds(m.get("bodyTimeoutSeconds"), defaults.bodyTimeout()),
-                m.get("maxConnectionsPerAddress")
-                        .flatMap(v -> v.integer(0, Integer.MAX_VALUE))
-                        .map(Long::intValue)
-                        .orElse(defaults.maxPerAddress()));
+                integer(m.get("maxConnectionsPerAddress"), 0, Integer.MAX_VALUE, defaults.maxPerAddress()));
+    }
+
+    /** An int from {@code min} to {@code max}; {@code defaults} when absent or wrong (the problem noted). */
+    private static int integer(Optional<YamlValue> value, int min, int max, int defaults) {
+        return value.flatMap(v -> v.integer(min, max)).map(Long::intValue).orElse(defaults);
     }
 
     /** Whole seconds, 1 to 3600. */

@@ -94,10 +94,10 @@ public final class RoleSessionAuthenticator {
         if (!REGION.matcher(scope.region()).matches()) {
             throw mismatch("Credential should be scoped to a valid region. ");
         }
-        if (!amzDate.substring(0, Math.min(8, amzDate.length())).equals(scope.date())) {
+        String day = amzDate.substring(0, Math.min(8, amzDate.length()));
+        if (!day.equals(scope.date())) {
             throw mismatch("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-                    + scope.date() + "' != '" + amzDate.substring(0, Math.min(8, amzDate.length())) + "', from '"
-                    + amzDate + "'.");
+                    + scope.date() + "' != '" + day + "', from '" + amzDate + "'.");
         }
     }
 

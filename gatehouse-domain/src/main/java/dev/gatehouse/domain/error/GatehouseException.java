@@ -32,9 +32,4 @@ public class GatehouseException extends RuntimeException {
     public static GatehouseException forbidden() {
         return new GatehouseException(ErrorCode.FORBIDDEN, "No access");
     }
-
-    /** A required member was absent; see {@link InvalidMemberException} for the other input rules. */
-    public static GatehouseException missingMember(String member, String location) {
-        return InvalidMemberException.missing(member, location);
-    }
 }

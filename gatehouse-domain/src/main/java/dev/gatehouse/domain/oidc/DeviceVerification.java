@@ -3,15 +3,17 @@ package dev.gatehouse.domain.oidc;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.session.SignInSession;
-import dev.gatehouse.domain.signin.CounterKeys;
 import dev.gatehouse.domain.store.Counter;
+import dev.gatehouse.domain.store.CounterKeys;
 import dev.gatehouse.domain.store.GatehouseStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,12 +172,11 @@ public final class DeviceVerification {
 
     /** Locked out until the later of the two counts is forgotten, when either is at its limit. */
     private Optional<LockedOut> lockedOut(Origin origin, Instant now) {
-        Optional<Duration> session = lockedFor(origin.sessionKey(), policy.perSession(), now);
-        Optional<Duration> address = lockedFor(origin.addressKey(), policy.perAddress(), now);
-        Optional<Duration> longer = session.isPresent() && address.isPresent()
-                ? Optional.of(session.get().compareTo(address.get()) > 0 ? session.get() : address.get())
-                : session.or(() -> address);
-        return longer.map(LockedOut::new);
+        return Stream.of(lockedFor(origin.sessionKey(), policy.perSession(), now),
+                        lockedFor(origin.addressKey(), policy.perAddress(), now))
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder())
+                .map(LockedOut::new);
     }
 
     private Optional<Duration> lockedFor(String key, int limit, Instant now) {

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.directory.Passwords;
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.session.SignInSessions;
+import dev.gatehouse.domain.store.CounterKeys;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.IssuedToken;
 import dev.gatehouse.domain.token.RandomIds;

@@ -1,6 +1,7 @@
 package dev.gatehouse.domain.signin;
 
 import dev.gatehouse.domain.store.Counter;
+import dev.gatehouse.domain.store.CounterKeys;
 import dev.gatehouse.domain.store.GatehouseStore;
 import java.time.Duration;
 import java.time.Instant;

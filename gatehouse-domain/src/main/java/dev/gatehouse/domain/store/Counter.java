@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A number the store keeps under a key until it expires, shared by every instance on one store:
- * failed sign-ins counted per user name and per address, the last TOTP step a user spent.
+ * failed sign-ins, wrong device user codes, the last TOTP step a user spent, spent TOTP tickets, a
+ * browser token's last use. Keys are made by {@link CounterKeys}.
  */
 public record Counter(String key, long value, Instant updatedAt, Instant expiresAt) {
 

@@ -40,7 +40,7 @@ class BrowserIdleTimeoutTest {
     }
 
     private Optional<Instant> lastUseRecorded() {
-        return store.findCounter(IdleTimeout.KEY_PREFIX + cookie.record().id(), clock.instant()).map(Counter::updatedAt);
+        return store.findCounter(IdleTimeout.keyOf(cookie.record().id()), clock.instant()).map(Counter::updatedAt);
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class QueryParams {
 
     public static String required(HttpServerExchange exchange, String wireName, String member) {
         return optional(exchange, wireName, member)
-                .orElseThrow(() -> GatehouseException.missingMember(member, "query parameter " + wireName));
+                .orElseThrow(() -> InvalidMemberException.missing(member, "query parameter " + wireName));
     }
 
     public static Optional<String> optional(HttpServerExchange exchange, String wireName, String member) {

@@ -4,6 +4,7 @@ import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.error.InputRules;
+import dev.gatehouse.domain.error.InvalidMemberException;
 import dev.gatehouse.domain.portal.AccessPortal;
 import dev.gatehouse.domain.portal.Caller;
 import dev.gatehouse.server.limits.KeyedRateLimiter;
@@ -33,7 +34,7 @@ public final class PortalAuthenticator {
     public Caller authenticate(HttpServerExchange exchange) {
         String token = exchange.getRequestHeaders().getFirst(WireHeaders.SSO_BEARER_TOKEN);
         if (token == null || token.isBlank()) {
-            throw GatehouseException.missingMember("accessToken", "header x-amz-sso_bearer_token");
+            throw InvalidMemberException.missing("accessToken", "header x-amz-sso_bearer_token");
         }
         Caller caller = portal.authenticate(InputRules.bounded("accessToken", token, MAX_TOKEN_LENGTH).strip());
         if (!perToken.tryAcquire(caller.token().id())) {

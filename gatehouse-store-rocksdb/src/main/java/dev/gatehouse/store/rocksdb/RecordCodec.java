@@ -291,9 +291,8 @@ final class RecordCodec {
      * out of range — are refused as corrupt rather than read as something else.
      */
     private static <T> T read(byte[] bytes, Reader<T> reader) {
-        byte version = bytes.length == 0 ? 0 : bytes[0];
-        if (bytes.length > 0 && version != V1) {
-            throw new IllegalStateException("Unknown record format version " + version);
+        if (bytes.length > 0 && bytes[0] != V1) {
+            throw new IllegalStateException("Unknown record format version " + bytes[0]);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             in.readByte();

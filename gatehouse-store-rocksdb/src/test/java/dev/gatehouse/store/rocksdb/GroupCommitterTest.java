@@ -25,7 +25,8 @@ import org.rocksdb.WriteOptions;
 /**
  * The group commit's promises, watched through its batch writer: a caller returns only once the
  * batch holding its write has been written with a synced WAL, a failed batch fails every caller in
- * it (none is told its write is durable), and the committer goes on with the next group.
+ * it (none is told its write is durable), and the committer goes on with the next group, after an
+ * Error too.
  */
 class GroupCommitterTest {
     static {
@@ -223,6 +224,27 @@ class GroupCommitterTest {
         assertThat(good.failure.get()).isInstanceOf(StoreUnavailableException.class);
         assertThat(bad.failure.get()).isInstanceOf(StoreUnavailableException.class);
         assertThat(writer.arrived).as("the group never reached the writer").isEmpty();
+    }
+
+    /**
+     * An Error (an OutOfMemoryError, say) while the group is built fails the group like an exception
+     * and does not end the committer's thread, which would leave its callers and every later write
+     * waiting for ever.
+     */
+    @Test
+    void anErrorWhileWritingFailsItsGroupAndTheNextGroupIsStillWritten() throws Exception {
+        Caller broken = caller(batch -> {
+            throw new OutOfMemoryError("simulated");
+        });
+        broken.awaitReturn();
+        assertThat(broken.failure.get()).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("simulated");
+
+        Caller after = caller();
+        assertThat(writer.nextBatch().writes()).isEqualTo(1);
+        writer.write();
+        after.awaitReturn();
+        assertThat(after.failure.get()).isNull();
+        assertThat(committer.stats()).containsExactly(1, 1);
     }
 
     @Test

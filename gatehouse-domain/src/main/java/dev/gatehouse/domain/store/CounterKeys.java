@@ -1,4 +1,4 @@
-package dev.gatehouse.domain.signin;
+package dev.gatehouse.domain.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Store keys for the sign-in counters. What people type as a user name is sometimes a password, so
- * it is kept only as a SHA-256, never as typed; addresses (and, for the device page, sign-in session
- * ids) are hashed the same way.
+ * The keys of store {@link Counter}s: a kind, then a SHA-256 of what is counted. What people type as
+ * a user name is sometimes a password, so it is kept only hashed, never as typed; addresses, sign-in
+ * session ids, TOTP ticket ids and token ids are hashed the same way, so that every counter key has
+ * one form.
  */
 public final class CounterKeys {
     private CounterKeys() {

@@ -67,7 +67,8 @@ public final class GatehouseServer implements AutoCloseable {
     public static GatehouseServer start(Gatehouse gatehouse, ServerSettings settings, Consumer<RoutingHandler> extraRoutes) {
         ExecutorService operations = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("op-", 0).factory());
         ServerMetrics metrics = ServerMetrics.create().include(gatehouse.store());
-        RoutingHandler routes = Routes.build(gatehouse, settings, operations, metrics);
+        ClientAddresses clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
+        RoutingHandler routes = Routes.build(gatehouse, settings, clientAddresses, operations, metrics);
         extraRoutes.accept(routes);
         Connections connections = settings.limits().connections();
         InFlightRequests inFlight = new InFlightRequests(new UnreadBodies(new RequestIds(routes), connections.bodyTimeout()));
@@ -87,8 +88,7 @@ public final class GatehouseServer implements AutoCloseable {
                 .getMap();
         HttpListener listener = HttpListener.start(settings.host(), settings.port(), inFlight, options,
                 Math.max(2, Runtime.getRuntime().availableProcessors()), 1024, connections.maxPerAddress(),
-                new ClientAddresses(settings.limits().trustedProxies()),
-                metrics.rejected(Rejection.CONNECTIONS_PER_ADDRESS));
+                clientAddresses, metrics.rejected(Rejection.CONNECTIONS_PER_ADDRESS));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("gatehouse-housekeeping").daemon(true).factory());
         housekeeping.scheduleWithFixedDelay(() -> purge(gatehouse), 1, 60, TimeUnit.MINUTES);

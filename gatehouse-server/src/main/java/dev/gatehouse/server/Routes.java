@@ -51,13 +51,12 @@ final class Routes {
     private Routes() {
     }
 
-    static RoutingHandler build(Gatehouse gatehouse, ServerSettings settings, Executor executor,
-                                ServerMetrics metrics) {
+    static RoutingHandler build(Gatehouse gatehouse, ServerSettings settings, ClientAddresses clientAddresses,
+                                Executor executor, ServerMetrics metrics) {
         var portal = gatehouse.portal();
         var auth = new PortalAuthenticator(portal, settings.limits().perToken(), settings.buckets(),
                 metrics.rejected(Rejection.RATE_LIMIT_TOKEN));
         var shedder = new LoadShedder(settings.limits().maxInFlight(), metrics.rejected(Rejection.LOAD_SHED));
-        var clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
         var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), clientAddresses,
                 executor, metrics.rejected(Rejection.RATE_LIMIT_ADDRESS));
         Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT, metrics);

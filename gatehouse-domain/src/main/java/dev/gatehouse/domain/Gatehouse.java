@@ -4,6 +4,10 @@ import dev.gatehouse.domain.credentials.CredentialIssuer;
 import dev.gatehouse.domain.credentials.ReservedRoles;
 import dev.gatehouse.domain.credentials.RoleSessionAuthenticator;
 import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
+import dev.gatehouse.domain.directory.DirectoryIds;
+import dev.gatehouse.domain.directory.DirectoryImport;
+import dev.gatehouse.domain.directory.LiveDirectory;
 import dev.gatehouse.domain.oidc.AuthorizationCodeGrant;
 import dev.gatehouse.domain.oidc.AuthorizationCodes;
 import dev.gatehouse.domain.oidc.ClientRegistry;
@@ -21,7 +25,7 @@ import java.time.InstantSource;
  * The domain wired together: one directory, one store, one clock. Every service that tells time
  * gets this one clock, so tests move it instead of sleeping.
  */
-public record Gatehouse(Directory directory, GatehouseStore store, InstantSource clock, SignInSessions sessions,
+public record Gatehouse(Directory directory, LiveDirectory liveDirectory, GatehouseStore store, InstantSource clock, SignInSessions sessions,
                         Tokens tokens, CredentialIssuer credentials, AccessPortal portal, SignIn signIn,
                         ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
                         AuthorizationCodes authorizationCodes, Grants grants,
@@ -32,7 +36,16 @@ public record Gatehouse(Directory directory, GatehouseStore store, InstantSource
                          RefreshTokenGrant refreshToken) {
     }
 
-    public static Gatehouse create(Directory directory, GatehouseStore store, InstantSource clock) {
+    /**
+     * Wires the domain on {@code store}: the directory file is imported into the store's live directory
+     * (see {@code DirectoryImport}), which is then loaded into memory.
+     */
+    public static Gatehouse create(DirectoryFile file, GatehouseStore store, InstantSource clock) {
+        Directory directory = new Directory(file.region(), file.signInSessionDuration(), file.browserIdleTimeout(),
+                file.accounts(), new DirectoryIds(store.instanceKey()));
+        LiveDirectory live = new LiveDirectory(directory, store, clock);
+        live.reload();
+        DirectoryImport.apply(file, live, clock);
         SignInSessions sessions = new SignInSessions(directory, store, clock);
         Tokens tokens = new Tokens(store, clock);
         CredentialIssuer credentials = new CredentialIssuer(store, clock);
@@ -44,7 +57,7 @@ public record Gatehouse(Directory directory, GatehouseStore store, InstantSource
                 new RefreshTokenGrant(store, sessions, tokens, clock));
         RoleSessionAuthenticator roleSessions = new RoleSessionAuthenticator(credentials, sessions, directory,
                 new ReservedRoles(store.instanceKey()), clock);
-        return new Gatehouse(directory, store, clock, sessions, tokens, credentials, portal, signIn, clients,
+        return new Gatehouse(directory, live, store, clock, sessions, tokens, credentials, portal, signIn, clients,
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
                 roleSessions);
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.directory.Account;
-import dev.gatehouse.domain.directory.Assignment;
 import dev.gatehouse.domain.directory.Directory;
-import dev.gatehouse.domain.directory.PermissionSet;
+import dev.gatehouse.domain.directory.DirectoryFile;
+import dev.gatehouse.domain.directory.DirectoryFile.FileAssignment;
+import dev.gatehouse.domain.directory.DirectoryFile.FilePermissionSet;
+import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
@@ -37,19 +39,22 @@ public final class DomainFixture {
     /** A whole second, so that SigV4 dates (second precision) and the clock agree exactly. */
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
     public final InMemoryStore store = new InMemoryStore();
-    public final User ann = new User("ann", "unused", "ann@example.com", "Ann", Set.of("ops"), Optional.empty());
-    public final User bob = new User("bob", "unused", "bob@example.com", "Bob", Set.of(), Optional.empty());
-    public final Directory directory = new Directory("us-east-1", SESSION, List.of(ann, bob),
+    public final DirectoryFile file = new DirectoryFile("us-east-1", SESSION, List.of(
+            new FileUser("ann", "unused", "ann@example.com", "Ann", Set.of("ops"), Optional.empty()),
+            new FileUser("bob", "unused", "bob@example.com", "Bob", Set.of(), Optional.empty())),
             List.of(new Account(ACCOUNT_2, "Two", "two@example.com"), new Account(ACCOUNT_1, "One", "one@example.com"),
                     new Account(ACCOUNT_3, "Three", "three@example.com"),
                     new Account(UNASSIGNED_ACCOUNT, "Four", "four@example.com")),
-            List.of(new PermissionSet("Admin", Duration.ofHours(1)), new PermissionSet("Read", Duration.ofHours(2)),
-                    new PermissionSet("Audit", Duration.ofHours(1), true)),
-            List.of(new Assignment(ACCOUNT_1, "Read", new Assignment.ToGroup("ops")),
-                    new Assignment(ACCOUNT_1, "Admin", new Assignment.ToUser("ann")),
-                    new Assignment(ACCOUNT_2, "Read", new Assignment.ToUser("ann")),
-                    new Assignment(ACCOUNT_3, "Audit", new Assignment.ToUser("ann"))));
-    public final Gatehouse gatehouse = Gatehouse.create(directory, store, clock);
+            List.of(new FilePermissionSet("Admin", Duration.ofHours(1)), new FilePermissionSet("Read", Duration.ofHours(2)),
+                    new FilePermissionSet("Audit", Duration.ofHours(1), true)),
+            List.of(FileAssignment.toGroup(ACCOUNT_1, "Read", "ops"),
+                    FileAssignment.toUser(ACCOUNT_1, "Admin", "ann"),
+                    FileAssignment.toUser(ACCOUNT_2, "Read", "ann"),
+                    FileAssignment.toUser(ACCOUNT_3, "Audit", "ann")));
+    public final Gatehouse gatehouse = Gatehouse.create(file, store, clock);
+    public final Directory directory = gatehouse.directory();
+    public final User ann = directory.user("ann").orElseThrow();
+    public final User bob = directory.user("bob").orElseThrow();
 
     public SignInSession signIn(User user) {
         return gatehouse.sessions().start(user);

@@ -28,13 +28,14 @@ public final class CredentialIssuer {
         this.instanceKey = store.instanceKey().clone();
     }
 
-    public RoleCredentials issue(SignInSession session, String accountId, PermissionSet permissionSet) {
+    /** Role credentials for {@code userName} (the role session name) in one account, from one permission set. */
+    public RoleCredentials issue(SignInSession session, String userName, String accountId, PermissionSet permissionSet) {
         Instant now = clock.instant();
         Instant expiration = now.plus(permissionSet.sessionDuration());
         String accessKeyId = "ASIA" + RandomIds.base32(16);
         String sessionToken = RandomIds.base64url(96);
         store.saveRoleSession(new RoleSession(accessKeyId, sha256(sessionToken), accountId, permissionSet.name(),
-                session.userName(), session.id(), now, expiration));
+                userName, session.id(), now, expiration));
         return new RoleCredentials(accessKeyId, secretFor(accessKeyId), sessionToken, expiration);
     }
 

@@ -1,24 +1,30 @@
 package dev.gatehouse.domain.directory;
 
-/** Grants a permission set in an account to a user or to every member of a group. */
-public record Assignment(String accountId, String permissionSet, Principal principal) {
+import java.util.List;
 
-    /** Who an assignment is for. */
-    public sealed interface Principal {
-        boolean includes(User user);
+/**
+ * Grants a permission set in an account to a user or to every member of a group. Its id is the four
+ * values that make it, so one assignment exists at most once.
+ */
+public record Assignment(String accountId, String permissionSetArn, PrincipalType principalType, String principalId,
+                         Origin origin, Stamps stamps) implements DirectoryEntry {
+
+    public static String idOf(String accountId, String permissionSetArn, PrincipalType type, String principalId) {
+        return accountId + "|" + permissionSetArn + "|" + type + "|" + principalId;
     }
 
-    public record ToUser(String userName) implements Principal {
-        @Override
-        public boolean includes(User user) {
-            return user.userName().equals(userName);
-        }
+    @Override
+    public String id() {
+        return idOf(accountId, permissionSetArn, principalType, principalId);
     }
 
-    public record ToGroup(String group) implements Principal {
-        @Override
-        public boolean includes(User user) {
-            return user.groups().contains(group);
-        }
+    @Override
+    public EntryKind kind() {
+        return EntryKind.ASSIGNMENT;
+    }
+
+    @Override
+    public List<String> uniqueKeys() {
+        return List.of();
     }
 }

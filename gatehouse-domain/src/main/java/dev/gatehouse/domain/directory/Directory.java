@@ -2,19 +2,26 @@ package dev.gatehouse.domain.directory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Who may sign in and what each user may reach: users, accounts, permission sets and assignments.
- * Immutable; built once from configuration. Lists come out sorted so that pages are stable.
+ * Who may sign in and what each user may reach: the live directory, kept in memory and indexed for
+ * the hot path (sign-in, ListAccounts, ListAccountRoles, GetRoleCredentials), which reads it without
+ * locks. {@link LiveDirectory} puts and removes entries as the store's change log says; accounts and
+ * the settings come from the configuration and do not change while the service runs. Lists come out
+ * sorted so that pages are stable.
  */
 public final class Directory {
     /** How long a browser may leave its session unused when the configuration does not say. */
@@ -23,47 +30,39 @@ public final class Directory {
     private final String region;
     private final Duration signInSessionDuration;
     private final Duration browserIdleTimeout;
-    private final Map<String, User> users;
+    private final DirectoryIds ids;
     private final Map<String, Account> accounts;
-    private final Map<String, PermissionSet> permissionSets;
-    private final List<Assignment> assignments;
 
-    public Directory(String region, Duration signInSessionDuration, List<User> users, List<Account> accounts,
-                     List<PermissionSet> permissionSets, List<Assignment> assignments) {
-        this(region, signInSessionDuration, DEFAULT_BROWSER_IDLE_TIMEOUT, users, accounts, permissionSets, assignments);
-    }
+    private final ConcurrentSkipListMap<String, User> users = new ConcurrentSkipListMap<>();
+    private final Map<String, String> userIdsByName = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, Group> groups = new ConcurrentSkipListMap<>();
+    private final Map<String, String> groupIdsByName = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, Membership> memberships = new ConcurrentSkipListMap<>();
+    private final Map<String, Set<String>> groupsOfUser = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> membershipsOfGroup = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, PermissionSet> permissionSets = new ConcurrentSkipListMap<>();
+    private final Map<String, String> permissionSetArnsByName = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, Assignment> assignments = new ConcurrentSkipListMap<>();
+    private final Map<String, Set<Assignment>> assignmentsOfPrincipal = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, AdminKey> adminKeys = new ConcurrentSkipListMap<>();
 
     /** @param browserIdleTimeout how long a browser's session cookie may go unused before it stops working */
-    public Directory(String region, Duration signInSessionDuration, Duration browserIdleTimeout, List<User> users,
-                     List<Account> accounts, List<PermissionSet> permissionSets, List<Assignment> assignments) {
+    public Directory(String region, Duration signInSessionDuration, Duration browserIdleTimeout, List<Account> accounts,
+                     DirectoryIds ids) {
         if (browserIdleTimeout.isNegative() || browserIdleTimeout.isZero()) {
             throw new IllegalArgumentException("browserIdleTimeout must be positive");
         }
         this.region = region;
         this.signInSessionDuration = signInSessionDuration;
         this.browserIdleTimeout = browserIdleTimeout;
-        this.users = index(users, User::userName);
-        this.accounts = index(accounts, Account::id);
-        this.permissionSets = index(permissionSets, PermissionSet::name);
-        this.assignments = List.copyOf(assignments);
-        for (Assignment a : assignments) {
-            if (!this.accounts.containsKey(a.accountId())) {
-                throw new IllegalArgumentException("assignment names unknown account " + a.accountId());
-            }
-            if (!this.permissionSets.containsKey(a.permissionSet())) {
-                throw new IllegalArgumentException("assignment names unknown permission set " + a.permissionSet());
+        this.ids = ids;
+        Map<String, Account> byId = new LinkedHashMap<>();
+        for (Account a : accounts) {
+            if (byId.putIfAbsent(a.id(), a) != null) {
+                throw new IllegalArgumentException("duplicate entry " + a.id());
             }
         }
-    }
-
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-        Map<String, T> map = new LinkedHashMap<>();
-        for (T item : items) {
-            if (map.putIfAbsent(key.apply(item), item) != null) {
-                throw new IllegalArgumentException("duplicate entry " + key.apply(item));
-            }
-        }
-        return Map.copyOf(map);
+        this.accounts = Map.copyOf(byId);
     }
 
     public String region() {
@@ -78,41 +77,290 @@ public final class Directory {
         return browserIdleTimeout;
     }
 
-    public Optional<User> user(String userName) {
-        return Optional.ofNullable(users.get(userName));
+    public DirectoryIds ids() {
+        return ids;
     }
+
+    // ---- users and groups
+
+    /** The user of this name, compared without regard to case. */
+    public Optional<User> user(String userName) {
+        String id = userIdsByName.get(userName.toLowerCase(Locale.ROOT));
+        return id == null ? Optional.empty() : Optional.ofNullable(users.get(id));
+    }
+
+    public Optional<User> userById(String userId) {
+        return Optional.ofNullable(users.get(userId));
+    }
+
+    /**
+     * The user a sign-in session belongs to. Sessions name their user by id; sessions made before the
+     * directory was live named them by user name, which still finds that user while the directory file
+     * still makes it (its id is derived from its name), never a user made later under that name.
+     */
+    public Optional<User> userOfSession(String userRef) {
+        return userById(userRef).or(() -> user(userRef)
+                .filter(u -> u.origin() == Origin.FILE && u.id().equals(ids.fileResourceId(EntryKind.USER,
+                        u.userName()))));
+    }
+
+    /** Every user, ordered by id. */
+    public Collection<User> users() {
+        return users.values();
+    }
+
+    /** Users ordered by id, starting after {@code afterId} (or from the first when null). */
+    public Collection<User> usersAfter(String afterId) {
+        return afterId == null ? users.values() : users.tailMap(afterId, false).values();
+    }
+
+    public Optional<Group> group(String groupId) {
+        return Optional.ofNullable(groups.get(groupId));
+    }
+
+    public Optional<Group> groupByName(String displayName) {
+        String id = groupIdsByName.get(displayName.toLowerCase(Locale.ROOT));
+        return id == null ? Optional.empty() : Optional.ofNullable(groups.get(id));
+    }
+
+    public Collection<Group> groupsAfter(String afterId) {
+        return afterId == null ? groups.values() : groups.tailMap(afterId, false).values();
+    }
+
+    public Optional<Membership> membership(String membershipId) {
+        return Optional.ofNullable(memberships.get(membershipId));
+    }
+
+    /** The ids of the groups the user belongs to. */
+    public Set<String> groupIdsOf(String userId) {
+        return Collections.unmodifiableSet(groupsOfUser.getOrDefault(userId, Set.of()));
+    }
+
+    /** The memberships of a group, ordered by membership id. */
+    public List<Membership> membershipsOf(String groupId) {
+        return membershipsOfGroup.getOrDefault(groupId, Set.of()).stream().sorted()
+                .map(memberships::get).filter(m -> m != null).toList();
+    }
+
+    /** The user's memberships, ordered by membership id. */
+    public List<Membership> membershipsOfUser(String userId) {
+        List<Membership> result = new ArrayList<>();
+        for (String groupId : groupIdsOf(userId)) {
+            for (String membershipId : membershipsOfGroup.getOrDefault(groupId, Set.of())) {
+                Membership m = memberships.get(membershipId);
+                if (m != null && m.userId().equals(userId)) {
+                    result.add(m);
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Membership::id));
+        return result;
+    }
+
+    public Optional<Membership> membershipOf(String groupId, String userId) {
+        return membershipsOfGroup.getOrDefault(groupId, Set.of()).stream().map(memberships::get)
+                .filter(m -> m != null && m.userId().equals(userId)).findFirst();
+    }
+
+    // ---- accounts, permission sets, assignments
 
     public Optional<Account> account(String id) {
         return Optional.ofNullable(accounts.get(id));
     }
 
-    public Optional<PermissionSet> permissionSet(String name) {
-        return Optional.ofNullable(permissionSets.get(name));
+    /** Every configured account, ordered by id. */
+    public List<Account> accounts() {
+        return accounts.values().stream().sorted(Comparator.comparing(Account::id)).toList();
     }
 
-    public List<User> users() {
-        return users.values().stream().sorted(Comparator.comparing(User::userName)).toList();
+    /** The permission set of this name, compared without regard to case. */
+    public Optional<PermissionSet> permissionSet(String name) {
+        String arn = permissionSetArnsByName.get(name.toLowerCase(Locale.ROOT));
+        return arn == null ? Optional.empty() : Optional.ofNullable(permissionSets.get(arn));
+    }
+
+    public Optional<PermissionSet> permissionSetByArn(String arn) {
+        return Optional.ofNullable(permissionSets.get(arn));
+    }
+
+    /** Every permission set, ordered by ARN. */
+    public Collection<PermissionSet> permissionSets() {
+        return permissionSets.values();
+    }
+
+    public Optional<Assignment> assignment(String id) {
+        return Optional.ofNullable(assignments.get(id));
+    }
+
+    /** Every assignment, ordered by id (account, then permission set, then principal). */
+    public Collection<Assignment> assignments() {
+        return assignments.values();
+    }
+
+    /** The assignments made to this user or group directly (a live, read-only view). */
+    public Set<Assignment> assignmentsOf(String principalId) {
+        return Collections.unmodifiableSet(assignmentsOfPrincipal.getOrDefault(principalId, Set.of()));
     }
 
     /** The accounts in which the user has at least one permission set, ordered by account id. */
     public List<Account> accountsOf(User user) {
-        Set<String> ids = assignments.stream()
-                .filter(a -> a.principal().includes(user))
-                .map(Assignment::accountId)
-                .collect(Collectors.toCollection(TreeSet::new));
-        List<Account> result = new ArrayList<>(ids.size());
-        ids.forEach(id -> result.add(accounts.get(id)));
+        TreeSet<String> accountIds = new TreeSet<>();
+        forEachAssignmentReaching(user, a -> {
+            if (accounts.containsKey(a.accountId()) && permissionSets.containsKey(a.permissionSetArn())) {
+                accountIds.add(a.accountId());
+            }
+            return null;
+        });
+        List<Account> result = new ArrayList<>(accountIds.size());
+        accountIds.forEach(id -> result.add(accounts.get(id)));
         return result;
     }
 
     /** The permission sets the user holds in one account, ordered by name; empty when none. */
     public List<PermissionSet> permissionSetsOf(User user, String accountId) {
-        return assignments.stream()
-                .filter(a -> a.accountId().equals(accountId) && a.principal().includes(user))
-                .map(Assignment::permissionSet)
-                .collect(Collectors.toCollection(TreeSet::new))
-                .stream()
-                .map(permissionSets::get)
-                .toList();
+        if (!accounts.containsKey(accountId)) {
+            return List.of();
+        }
+        TreeSet<String> arns = new TreeSet<>();
+        forEachAssignmentReaching(user, a -> {
+            if (a.accountId().equals(accountId)) {
+                arns.add(a.permissionSetArn());
+            }
+            return null;
+        });
+        List<PermissionSet> result = new ArrayList<>(arns.size());
+        for (String arn : arns) {
+            PermissionSet p = permissionSets.get(arn);
+            if (p != null) {
+                result.add(p);
+            }
+        }
+        result.sort(Comparator.comparing(PermissionSet::name));
+        return result;
+    }
+
+    private void forEachAssignmentReaching(User user, Function<Assignment, Void> action) {
+        assignmentsOf(user.id()).forEach(action::apply);
+        for (String groupId : groupIdsOf(user.id())) {
+            assignmentsOf(groupId).forEach(action::apply);
+        }
+    }
+
+    // ---- admin keys
+
+    public Optional<AdminKey> adminKey(String accessKeyId) {
+        return Optional.ofNullable(adminKeys.get(accessKeyId));
+    }
+
+    public Collection<AdminKey> adminKeys() {
+        return adminKeys.values();
+    }
+
+    // ---- changes, made only by LiveDirectory (one writer at a time)
+
+    /** The entry of this kind and id, as held now. */
+    public Optional<DirectoryEntry> entry(EntryKind kind, String id) {
+        return Optional.ofNullable(switch (kind) {
+            case USER -> users.get(id);
+            case GROUP -> groups.get(id);
+            case MEMBERSHIP -> memberships.get(id);
+            case PERMISSION_SET -> permissionSets.get(id);
+            case ASSIGNMENT -> assignments.get(id);
+            case ADMIN_KEY -> adminKeys.get(id);
+        });
+    }
+
+    synchronized void put(DirectoryEntry entry) {
+        remove(entry.kind(), entry.id());
+        switch (entry) {
+            case User u -> {
+                users.put(u.id(), u);
+                userIdsByName.put(u.userName().toLowerCase(Locale.ROOT), u.id());
+            }
+            case Group g -> {
+                groups.put(g.id(), g);
+                groupIdsByName.put(g.displayName().toLowerCase(Locale.ROOT), g.id());
+            }
+            case Membership m -> {
+                memberships.put(m.id(), m);
+                groupsOfUser.compute(m.userId(), (k, v) -> with(v, m.groupId()));
+                membershipsOfGroup.compute(m.groupId(), (k, v) -> with(v, m.id()));
+            }
+            case PermissionSet p -> {
+                permissionSets.put(p.arn(), p);
+                permissionSetArnsByName.put(p.name().toLowerCase(Locale.ROOT), p.arn());
+            }
+            case Assignment a -> {
+                assignments.put(a.id(), a);
+                assignmentsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a));
+            }
+            case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
+        }
+    }
+
+    synchronized void remove(EntryKind kind, String id) {
+        switch (kind) {
+            case USER -> {
+                User u = users.remove(id);
+                if (u != null) {
+                    userIdsByName.remove(u.userName().toLowerCase(Locale.ROOT), u.id());
+                }
+            }
+            case GROUP -> {
+                Group g = groups.remove(id);
+                if (g != null) {
+                    groupIdsByName.remove(g.displayName().toLowerCase(Locale.ROOT), g.id());
+                }
+            }
+            case MEMBERSHIP -> {
+                Membership m = memberships.remove(id);
+                if (m != null) {
+                    if (membershipOf(m.groupId(), m.userId()).isEmpty()) {
+                        groupsOfUser.computeIfPresent(m.userId(), (k, v) -> without(v, m.groupId()));
+                    }
+                    membershipsOfGroup.computeIfPresent(m.groupId(), (k, v) -> without(v, m.id()));
+                }
+            }
+            case PERMISSION_SET -> {
+                PermissionSet p = permissionSets.remove(id);
+                if (p != null) {
+                    permissionSetArnsByName.remove(p.name().toLowerCase(Locale.ROOT), p.arn());
+                }
+            }
+            case ASSIGNMENT -> {
+                Assignment a = assignments.remove(id);
+                if (a != null) {
+                    assignmentsOfPrincipal.computeIfPresent(a.principalId(), (k, v) -> without(v, a));
+                }
+            }
+            case ADMIN_KEY -> adminKeys.remove(id);
+        }
+    }
+
+    synchronized void clear() {
+        for (EntryKind kind : EntryKind.values()) {
+            List<String> idsOfKind = switch (kind) {
+                case USER -> List.copyOf(users.keySet());
+                case GROUP -> List.copyOf(groups.keySet());
+                case MEMBERSHIP -> List.copyOf(memberships.keySet());
+                case PERMISSION_SET -> List.copyOf(permissionSets.keySet());
+                case ASSIGNMENT -> List.copyOf(assignments.keySet());
+                case ADMIN_KEY -> List.copyOf(adminKeys.keySet());
+            };
+            idsOfKind.forEach(id -> remove(kind, id));
+        }
+    }
+
+    /** The set with the item added; index sets are concurrent, so readers never need a lock. */
+    private static <T> Set<T> with(Set<T> set, T item) {
+        Set<T> result = set == null ? ConcurrentHashMap.newKeySet() : set;
+        result.add(item);
+        return result;
+    }
+
+    /** The set with the item removed, or null (dropping the key) once it is empty. */
+    private static <T> Set<T> without(Set<T> set, T item) {
+        set.remove(item);
+        return set.isEmpty() ? null : set;
     }
 }

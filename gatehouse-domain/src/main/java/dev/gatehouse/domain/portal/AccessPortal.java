@@ -47,7 +47,7 @@ public final class AccessPortal {
     }
 
     private Optional<Caller> caller(Tokens.Verified verified) {
-        return directory.user(verified.session().userName())
+        return directory.userOfSession(verified.session().userId())
                 .map(user -> new Caller(user, verified.session(), verified.token()));
     }
 
@@ -80,7 +80,7 @@ public final class AccessPortal {
                 .filter(p -> p.name().equals(roleName))
                 .findFirst()
                 .orElseThrow(GatehouseException::forbidden);
-        return credentials.issue(caller.session(), accountId, permissionSet);
+        return credentials.issue(caller.session(), caller.user().userName(), accountId, permissionSet);
     }
 
     /**

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * A user's sign-in: every token hangs off one. Once {@code endedAt} is set it never clears.
+ * {@code userId} names the user by id (sessions made before the directory was live name them by
+ * user name; see {@code Directory.userOfSession}).
  */
-public record SignInSession(String id, String userName, Instant createdAt, Instant expiresAt,
+public record SignInSession(String id, String userId, Instant createdAt, Instant expiresAt,
                             Optional<Instant> endedAt) {
 
     public boolean isActiveAt(Instant now) {
@@ -14,6 +16,6 @@ public record SignInSession(String id, String userName, Instant createdAt, Insta
     }
 
     public SignInSession endedAt(Instant when) {
-        return new SignInSession(id, userName, createdAt, expiresAt, Optional.of(when));
+        return new SignInSession(id, userId, createdAt, expiresAt, Optional.of(when));
     }
 }

@@ -23,15 +23,17 @@ public final class SignInSessions {
     /** Starts a session for a user who has already proved who they are. */
     public SignInSession start(User user) {
         Instant now = clock.instant();
-        SignInSession session = new SignInSession(RandomIds.sessionId(), user.userName(), now,
+        SignInSession session = new SignInSession(RandomIds.sessionId(), user.id(), now,
                 now.plus(directory.signInSessionDuration()), Optional.empty());
         store.createSession(session);
         return session;
     }
 
+    /** The session while it is active and its user still exists (a deleted user's sessions end at once). */
     public Optional<SignInSession> active(String sessionId) {
         Instant now = clock.instant();
-        return store.findSession(sessionId).filter(s -> s.isActiveAt(now));
+        return store.findSession(sessionId).filter(s -> s.isActiveAt(now))
+                .filter(s -> directory.userOfSession(s.userId()).isPresent());
     }
 
     /** True once the session was ended (Logout, sign-out); a session that merely ran out is not ended. */

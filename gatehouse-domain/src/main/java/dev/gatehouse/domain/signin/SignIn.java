@@ -133,7 +133,8 @@ public final class SignIn {
 
     private static boolean passwordMatches(Optional<User> user, String password) {
         String candidate = password == null ? "" : password;
-        return Passwords.verify(candidate, user.map(User::passwordHash).orElse(DUMMY_HASH)) && user.isPresent();
+        Optional<String> hash = user.flatMap(User::passwordHash);
+        return Passwords.verify(candidate, hash.orElse(DUMMY_HASH)) && hash.isPresent();
     }
 
     /** Empty when the code is good; "" when there is none yet; otherwise what is wrong. */
@@ -145,7 +146,7 @@ public final class SignIn {
         if (step.isEmpty()) {
             return Optional.of("Incorrect verification code.");
         }
-        if (!claimStep(user.userName(), step.getAsLong())) {
+        if (!claimStep(user.id(), step.getAsLong())) {
             return Optional.of("That code was already used. Wait for the next one.");
         }
         return Optional.empty();
@@ -155,9 +156,9 @@ public final class SignIn {
      * True once per user and step, and only for a step later than any used before: no replays, on
      * this instance or another on the same store.
      */
-    private boolean claimStep(String userName, long step) {
+    private boolean claimStep(String userId, long step) {
         Instant now = clock.instant();
-        return store.raiseCounter(CounterKeys.of("totp-step", userName), step, now, now.plus(STEP_KEPT_FOR));
+        return store.raiseCounter(CounterKeys.of("totp-step", userId), step, now, now.plus(STEP_KEPT_FOR));
     }
 
     private String ticketFor(String userName, String browserKey) {

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * the database); adapters may group concurrent writes into one commit. Adapters throw
  * {@link StoreUnavailableException} when they cannot serve.
  */
-public interface GatehouseStore extends AutoCloseable {
+public interface GatehouseStore extends DirectoryStore, AutoCloseable {
 
     void createSession(SignInSession session);
 
@@ -100,7 +100,10 @@ public interface GatehouseStore extends AutoCloseable {
     /** A 256-bit secret made once per data set and kept with it; used to derive role secrets. */
     byte[] instanceKey();
 
-    /** Deletes every record that expired before {@code cutoff}; returns how many. */
+    /**
+     * Deletes every record that expired before {@code cutoff}, and the directory change log's lines
+     * written before it; returns how many.
+     */
     long purgeExpiredBefore(Instant cutoff);
 
     /**

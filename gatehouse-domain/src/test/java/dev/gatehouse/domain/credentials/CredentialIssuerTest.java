@@ -23,7 +23,7 @@ class CredentialIssuerTest {
 
     @Test
     void credentialsAreShapedLikeAwsTemporaryCredentials() {
-        RoleCredentials c = issuer.issue(session, ACCOUNT_1, read);
+        RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
         assertThat(c.accessKeyId()).matches("ASIA[A-Z2-7]{16}");
         assertThat(c.secretAccessKey()).hasSize(40).matches("[A-Za-z0-9+/]{40}");
         assertThat(c.sessionToken()).matches("[A-Za-z0-9_-]{128}");
@@ -35,14 +35,14 @@ class CredentialIssuerTest {
     void eachIssueIsANewKey() {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            keys.add(issuer.issue(session, ACCOUNT_1, read).accessKeyId());
+            keys.add(issuer.issue(session, "ann", ACCOUNT_1, read).accessKeyId());
         }
         assertThat(keys).hasSize(50);
     }
 
     @Test
     void theStoreKeepsWhoTheyAreForAndAHashOfTheSessionTokenNotTheSecrets() throws Exception {
-        RoleCredentials c = issuer.issue(session, ACCOUNT_1, read);
+        RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
         RoleSession stored = world.store.findRoleSession(c.accessKeyId()).orElseThrow();
         assertThat(stored.sessionTokenHash()).isEqualTo(
                 MessageDigest.getInstance("SHA-256").digest(c.sessionToken().getBytes(StandardCharsets.UTF_8)));
@@ -57,20 +57,20 @@ class CredentialIssuerTest {
 
     @Test
     void theSecretIsDerivedFromTheKeyWithTheInstanceKeySoEveryInstanceOnTheStoreAgrees() {
-        RoleCredentials c = issuer.issue(session, ACCOUNT_1, read);
+        RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
         assertThat(issuer.secretFor(c.accessKeyId())).isEqualTo(c.secretAccessKey());
         CredentialIssuer sameData = new CredentialIssuer(new InMemoryStore(world.store.data()), world.clock);
         assertThat(sameData.secretFor(c.accessKeyId())).isEqualTo(c.secretAccessKey());
         CredentialIssuer otherData = new CredentialIssuer(new InMemoryStore(), world.clock);
         assertThat(otherData.secretFor(c.accessKeyId())).isNotEqualTo(c.secretAccessKey());
-        assertThat(issuer.secretFor(issuer.issue(session, ACCOUNT_1, read).accessKeyId()))
+        assertThat(issuer.secretFor(issuer.issue(session, "ann", ACCOUNT_1, read).accessKeyId()))
                 .isNotEqualTo(c.secretAccessKey());
     }
 
     @Test
     void findNeedsTheKeyAndItsOwnSessionToken() {
-        RoleCredentials c = issuer.issue(session, ACCOUNT_1, read);
-        RoleCredentials other = issuer.issue(session, ACCOUNT_1, read);
+        RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
+        RoleCredentials other = issuer.issue(session, "ann", ACCOUNT_1, read);
         assertThat(issuer.find(c.accessKeyId(), c.sessionToken())).hasValueSatisfying(
                 r -> assertThat(r.accessKeyId()).isEqualTo(c.accessKeyId()));
         assertThat(issuer.find(c.accessKeyId(), other.sessionToken())).isEmpty();
@@ -81,7 +81,7 @@ class CredentialIssuerTest {
 
     @Test
     void findIgnoresExpirySoThatTheCallerCanSayExpired() {
-        RoleCredentials c = issuer.issue(session, ACCOUNT_1, read);
+        RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
         world.advance(Duration.ofDays(1));
         assertThat(issuer.find(c.accessKeyId(), c.sessionToken())).isPresent();
     }

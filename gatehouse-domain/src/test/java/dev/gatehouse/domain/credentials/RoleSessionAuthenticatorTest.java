@@ -27,7 +27,7 @@ class RoleSessionAuthenticatorTest {
     private final CredentialIssuer issuer = world.gatehouse.credentials();
     private final SignInSession session = world.signIn(world.ann);
     private final PermissionSet admin = world.directory.permissionSet("Admin").orElseThrow();
-    private final RoleCredentials credentials = issuer.issue(session, ACCOUNT_1, admin);
+    private final RoleCredentials credentials = issuer.issue(session, "ann", ACCOUNT_1, admin);
 
     /** A request signed now with these credentials, as a stock SDK would sign it. */
     private SignedRequest signed(RoleCredentials with, Instant at, String region, String service) {
@@ -144,7 +144,7 @@ class RoleSessionAuthenticatorTest {
 
     @Test
     void theKeyAndItsSessionTokenMustBelongTogether() {
-        RoleCredentials other = issuer.issue(session, ACCOUNT_1, admin);
+        RoleCredentials other = issuer.issue(session, "ann", ACCOUNT_1, admin);
         assertFails(ErrorCode.UNKNOWN_ACCESS_KEY, () -> authenticator.authenticate(withToken(signedNow(), Optional.empty())));
         assertFails(ErrorCode.UNKNOWN_ACCESS_KEY,
                 () -> authenticator.authenticate(withToken(signedNow(), Optional.of(other.sessionToken()))));
@@ -182,7 +182,7 @@ class RoleSessionAuthenticatorTest {
 
     @Test
     void aSignatureMadeWithAnotherKeysSecretDoesNotMatch() {
-        RoleCredentials other = issuer.issue(session, ACCOUNT_1, admin);
+        RoleCredentials other = issuer.issue(session, "ann", ACCOUNT_1, admin);
         RoleCredentials mixed = new RoleCredentials(credentials.accessKeyId(), other.secretAccessKey(),
                 credentials.sessionToken(), credentials.expiration());
         assertFails(ErrorCode.SIGNATURE_MISMATCH,
@@ -192,7 +192,7 @@ class RoleSessionAuthenticatorTest {
     @Test
     void credentialsOutliveLogoutUnlessThePermissionSetOptsIn() {
         PermissionSet audit = world.directory.permissionSet("Audit").orElseThrow();
-        RoleCredentials revocable = issuer.issue(session, ACCOUNT_3, audit);
+        RoleCredentials revocable = issuer.issue(session, "ann", ACCOUNT_3, audit);
         SignedRequest auditRequest = signed(revocable, world.clock.instant(), "us-east-1", "sts");
         assertThat(authenticator.authenticate(auditRequest).account()).isEqualTo(ACCOUNT_3);
         world.gatehouse.sessions().end(session.id());
@@ -206,7 +206,7 @@ class RoleSessionAuthenticatorTest {
     void aSessionThatMerelyRanOutDoesNotRevoke() {
         PermissionSet audit = world.directory.permissionSet("Audit").orElseThrow();
         world.advance(DomainFixture.SESSION.minusMinutes(30));
-        RoleCredentials revocable = issuer.issue(session, ACCOUNT_3, audit);
+        RoleCredentials revocable = issuer.issue(session, "ann", ACCOUNT_3, audit);
         world.advance(Duration.ofMinutes(30));
         assertThat(world.gatehouse.sessions().active(session.id())).isEmpty();
         assertThat(authenticator.authenticate(signed(revocable, world.clock.instant(), "us-east-1", "sts")).account())

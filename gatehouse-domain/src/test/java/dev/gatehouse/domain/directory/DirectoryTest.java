@@ -3,50 +3,168 @@ package dev.gatehouse.domain.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.domain.MutableClock;
+import dev.gatehouse.domain.directory.DirectoryFile.FileAssignment;
+import dev.gatehouse.domain.directory.DirectoryFile.FilePermissionSet;
+import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
+import dev.gatehouse.domain.store.InMemoryStore;
+import dev.gatehouse.domain.store.UniqueKeyTakenException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DirectoryTest {
-    private final User ann = new User("ann", "x", "ann@example.com", "Ann", Set.of("ops"), Optional.empty());
-    private final User ben = new User("ben", "x", "ben@example.com", "Ben", Set.of(), Optional.empty());
-    private final PermissionSet admin = new PermissionSet("Admin", Duration.ofHours(1));
-    private final PermissionSet read = new PermissionSet("Read", Duration.ofHours(2));
+    private static final String A = "111111111111";
+    private static final String B = "222222222222";
 
-    private Directory directory(List<Assignment> assignments) {
-        return new Directory("us-east-1", Duration.ofHours(8), List.of(ann, ben),
-                List.of(new Account("222222222222", "B", "b@example.com"), new Account("111111111111", "A", "a@example.com")),
-                List.of(admin, read), assignments);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+    private final InMemoryStore store = new InMemoryStore();
+
+    private static DirectoryFile file(List<FileUser> users, List<FileAssignment> assignments) {
+        return new DirectoryFile("us-east-1", Duration.ofHours(8), users,
+                List.of(new Account(B, "B", "b@example.com"), new Account(A, "A", "a@example.com")),
+                List.of(new FilePermissionSet("Admin", Duration.ofHours(1)), new FilePermissionSet("Read", Duration.ofHours(2))),
+                assignments);
     }
+
+    private static FileUser user(String name, String... groups) {
+        return new FileUser(name, "x", name + "@example.com", name, Set.of(groups), Optional.empty());
+    }
+
+    private LiveDirectory load(DirectoryFile file) {
+        Directory directory = new Directory(file.region(), file.signInSessionDuration(), file.browserIdleTimeout(),
+                file.accounts(), new DirectoryIds(store.instanceKey()));
+        LiveDirectory live = new LiveDirectory(directory, new InMemoryStore(store.data()), clock);
+        live.reload();
+        DirectoryImport.apply(file, live, clock);
+        return live;
+    }
+
+    private final DirectoryFile standard = file(List.of(user("ann", "ops"), user("ben")), List.of(
+            FileAssignment.toGroup(B, "Read", "ops"),
+            FileAssignment.toGroup(A, "Admin", "ops"),
+            FileAssignment.toUser(A, "Admin", "ann"),
+            FileAssignment.toUser(A, "Read", "ann"),
+            FileAssignment.toUser(B, "Admin", "ben")));
 
     @Test
     void groupAndUserAssignmentsCombineWithoutDuplicates() {
-        Directory d = directory(List.of(
-                new Assignment("222222222222", "Read", new Assignment.ToGroup("ops")),
-                new Assignment("111111111111", "Admin", new Assignment.ToGroup("ops")),
-                new Assignment("111111111111", "Admin", new Assignment.ToUser("ann")),
-                new Assignment("111111111111", "Read", new Assignment.ToUser("ann")),
-                new Assignment("222222222222", "Admin", new Assignment.ToUser("ben"))));
-        assertThat(d.accountsOf(ann)).extracting(Account::id).containsExactly("111111111111", "222222222222");
-        assertThat(d.permissionSetsOf(ann, "111111111111")).containsExactly(admin, read);
-        assertThat(d.accountsOf(ben)).extracting(Account::id).containsExactly("222222222222");
-        assertThat(d.permissionSetsOf(ben, "111111111111")).isEmpty();
+        Directory d = load(standard).directory();
+        User ann = d.user("ann").orElseThrow();
+        User ben = d.user("ben").orElseThrow();
+        assertThat(d.accountsOf(ann)).extracting(Account::id).containsExactly(A, B);
+        assertThat(d.permissionSetsOf(ann, A)).extracting(PermissionSet::name).containsExactly("Admin", "Read");
+        assertThat(d.accountsOf(ben)).extracting(Account::id).containsExactly(B);
+        assertThat(d.permissionSetsOf(ben, A)).isEmpty();
     }
 
     @Test
-    void assignmentsMustNameKnownAccountsAndPermissionSets() {
-        assertThatThrownBy(() -> directory(List.of(new Assignment("999999999999", "Read", new Assignment.ToUser("ann")))))
-                .hasMessageContaining("999999999999");
-        assertThatThrownBy(() -> directory(List.of(new Assignment("111111111111", "Nope", new Assignment.ToUser("ann")))))
-                .hasMessageContaining("Nope");
+    void userNamesAreFoundWithoutRegardToCase() {
+        Directory d = load(standard).directory();
+        assertThat(d.user("ANN")).map(User::userName).contains("ann");
+    }
+
+    @Test
+    void fileEntriesGetTheSameIdsOnEveryImport() {
+        String first = load(standard).directory().user("ann").orElseThrow().id();
+        InMemoryStore other = new InMemoryStore(new InMemoryStore.Data());
+        assertThat(first).matches("[0-9a-f]{10}-[0-9a-f-]{36}");
+        assertThat(load(standard).directory().user("ann").orElseThrow().id()).isEqualTo(first);
+        assertThat(new DirectoryIds(other.instanceKey()).fileResourceId(EntryKind.USER, "ann")).isNotEqualTo(first);
+    }
+
+    @Test
+    void importingAnUnchangedFileWritesNothing() {
+        load(standard);
+        long version = store.loadDirectory().version();
+        LiveDirectory live = load(standard);
+        assertThat(store.loadDirectory().version()).isEqualTo(version);
+        assertThat(live.directory().users()).hasSize(2);
+    }
+
+    @Test
+    void aUserDroppedFromTheFileGoesWithItsAssignmentsAndMemberships() {
+        load(standard);
+        Directory d = load(file(List.of(user("ann")), List.of(FileAssignment.toUser(A, "Read", "ann")))).directory();
+        User ann = d.user("ann").orElseThrow();
+        assertThat(d.user("ben")).isEmpty();
+        assertThat(d.groupByName("ops")).isEmpty();
+        assertThat(d.groupIdsOf(ann.id())).isEmpty();
+        assertThat(d.assignments()).hasSize(1);
+        assertThat(d.permissionSetsOf(ann, A)).extracting(PermissionSet::name).containsExactly("Read");
+    }
+
+    @Test
+    void entriesMadeThroughTheApiSurviveAnImport() {
+        LiveDirectory live = load(standard);
+        Stamps stamps = Stamps.made(clock.instant(), "AKIATEST");
+        String id = live.directory().ids().newResourceId();
+        live.put(new User(id, "carol", Optional.empty(), Optional.empty(), Attributes.NONE, List.of(), Origin.API,
+                stamps));
+        PermissionSet read = live.directory().permissionSet("Read").orElseThrow();
+        live.put(new Assignment(B, read.arn(), PrincipalType.USER, id, Origin.API, stamps));
+        Directory d = load(file(List.of(user("ann")), List.of())).directory();
+        User carol = d.user("carol").orElseThrow();
+        assertThat(d.accountsOf(carol)).extracting(Account::id).containsExactly(B);
+        assertThat(d.user("ben")).isEmpty();
+    }
+
+    @Test
+    void theStoreRefusesASecondUserOfOneName() {
+        LiveDirectory live = load(standard);
+        User twin = new User(live.directory().ids().newResourceId(), "ANN", Optional.empty(), Optional.empty(),
+                Attributes.NONE, List.of(), Origin.API, Stamps.made(clock.instant(), "AKIATEST"));
+        assertThatThrownBy(() -> live.put(twin)).isInstanceOf(UniqueKeyTakenException.class);
+        assertThat(live.directory().users()).hasSize(2);
+    }
+
+    @Test
+    void aSecondInstanceFollowsTheChangeLog() {
+        LiveDirectory one = load(standard);
+        LiveDirectory two = load(standard);
+        User ann = one.directory().user("ann").orElseThrow();
+        one.write(List.of(), List.of(ann));
+        assertThat(two.directory().user("ann")).isPresent();
+        assertThat(two.refresh()).isTrue();
+        assertThat(two.directory().user("ann")).isEmpty();
+        assertThat(two.refresh()).isFalse();
+    }
+
+    @Test
+    void anInstanceBehindThePurgedLogLoadsEverythingAgain() {
+        LiveDirectory one = load(standard);
+        LiveDirectory two = load(standard);
+        one.write(List.of(), List.of(one.directory().user("ben").orElseThrow()));
+        store.purgeExpiredBefore(clock.instant().plus(Duration.ofHours(2)));
+        assertThat(two.refresh()).isTrue();
+        assertThat(two.directory().user("ben")).isEmpty();
+        assertThat(two.directory().user("ann")).isPresent();
+    }
+
+    @Test
+    void entriesSurviveTheirStoredForm() {
+        LiveDirectory live = load(standard);
+        PermissionSet p = live.directory().permissionSet("Admin").orElseThrow();
+        PermissionSet rich = new PermissionSet(p.arn(), p.name(), Optional.of("admins"), Duration.ofHours(3),
+                Optional.of("https://console"), true, java.util.Map.of("team", "ops"),
+                new PermissionSet.Policies(Optional.of("{\"Version\":\"2012-10-17\"}"), List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+                        List.of(new PermissionSet.PolicyReference("mine", "/x/")),
+                        Optional.of(new PermissionSet.Boundary(Optional.empty(),
+                                Optional.of(new PermissionSet.PolicyReference("b", "/"))))),
+                Set.of(A), Origin.API, p.stamps());
+        assertThat(EntryCodec.decode(EntryCodec.encode(rich))).contains(rich);
+        User ann = live.directory().user("ann").orElseThrow();
+        assertThat(EntryCodec.decode(EntryCodec.encode(ann))).contains(ann);
     }
 
     @Test
     void permissionSetDurationFollowsAws() {
-        assertThatThrownBy(() -> new PermissionSet("P", Duration.ofMinutes(59))).hasMessageContaining("PT1H");
-        assertThatThrownBy(() -> new PermissionSet("P", Duration.ofHours(13))).hasMessageContaining("PT12H");
+        assertThatThrownBy(() -> new PermissionSet("arn", "P", Optional.empty(), Duration.ofMinutes(59),
+                Optional.empty(), false, java.util.Map.of(), PermissionSet.Policies.NONE, Set.of(), Origin.API,
+                Stamps.made(Instant.EPOCH, "x"))).hasMessageContaining("PT1H");
     }
 
     @Test

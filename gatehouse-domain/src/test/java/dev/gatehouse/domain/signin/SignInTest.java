@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.MutableClock;
 import dev.gatehouse.domain.directory.Account;
-import dev.gatehouse.domain.directory.Assignment;
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
+import dev.gatehouse.domain.directory.DirectoryFile.FileAssignment;
+import dev.gatehouse.domain.directory.DirectoryFile.FilePermissionSet;
+import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
 import dev.gatehouse.domain.directory.Passwords;
-import dev.gatehouse.domain.directory.PermissionSet;
-import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.signin.SignIn.Attempt;
 import dev.gatehouse.domain.signin.SignIn.NeedsCode;
 import dev.gatehouse.domain.signin.SignIn.Outcome;
@@ -36,12 +36,12 @@ class SignInTest {
     private final Gatehouse gatehouse = instance();
 
     private Gatehouse instance() {
-        return Gatehouse.create(new Directory("us-east-1", Duration.ofHours(8),
-                List.of(new User("ann", HASH, "ann@example.com", "Ann", Set.of(), Optional.empty()),
-                        new User("tom", HASH, "tom@example.com", "Tom", Set.of(), Optional.of(SECRET))),
+        return Gatehouse.create(new DirectoryFile("us-east-1", Duration.ofHours(8),
+                List.of(new FileUser("ann", HASH, "ann@example.com", "Ann", Set.of(), Optional.empty()),
+                        new FileUser("tom", HASH, "tom@example.com", "Tom", Set.of(), Optional.of(SECRET))),
                 List.of(new Account("111111111111", "A", "a@example.com")),
-                List.of(new PermissionSet("Admin", Duration.ofHours(1))),
-                List.of(new Assignment("111111111111", "Admin", new Assignment.ToUser("ann")))),
+                List.of(new FilePermissionSet("Admin", Duration.ofHours(1))),
+                List.of(FileAssignment.toUser("111111111111", "Admin", "ann"))),
                 new InMemoryStore(store.data()), clock);
     }
 
@@ -60,7 +60,7 @@ class SignInTest {
     @Test
     void rightPasswordStartsASessionWithABrowserToken() {
         SignedIn signedIn = (SignedIn) attempt("ann", "right password");
-        assertThat(signedIn.session().userName()).isEqualTo("ann");
+        assertThat(signedIn.session().userId()).isEqualTo(gatehouse.directory().user("ann").orElseThrow().id());
         assertThat(gatehouse.tokens().verify(TokenKind.BROWSER, signedIn.browserToken().secret()))
                 .hasValueSatisfying(v -> assertThat(v.session().id()).isEqualTo(signedIn.session().id()));
     }

@@ -403,4 +403,126 @@ public abstract class GatehouseStoreContract {
         store.incrementCounter("old", NOW, NOW.plus(Duration.ofDays(3)));
         assertThat(store.findCounter("old", NOW).orElseThrow().value()).as("purged, so it starts again").isEqualTo(1);
     }
+
+    // ---- the directory: entries, unique keys, the change log
+
+    private static StoredEntry entry(String kind, String id, String body, String... keys) {
+        return new StoredEntry(kind, id, List.of(keys), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static EntryWrite put(StoredEntry entry) {
+        return new EntryWrite.Put(entry);
+    }
+
+    @Test
+    void directoryEntriesSurviveReopenWithTheirVersion() {
+        assertThat(store.loadDirectory()).isEqualTo(new DirectorySnapshot(0, List.of()));
+        StoredEntry ann = entry("user", "u1", "ann", "user-name:ann");
+        StoredEntry ops = entry("group", "g1", "ops", "group-name:ops");
+        assertThat(store.writeDirectory(List.of(put(ann), put(ops)), NOW)).isEqualTo(1);
+        reopen();
+        DirectorySnapshot snapshot = store.loadDirectory();
+        assertThat(snapshot.version()).isEqualTo(1);
+        assertThat(snapshot.entries()).containsExactlyInAnyOrder(ann, ops);
+        assertThat(store.writeDirectory(List.of(new EntryWrite.Delete("group", "g1")), NOW)).isEqualTo(2);
+    }
+
+    @Test
+    void aUniqueKeyHeldByAnotherEntryRefusesTheWholeWrite() {
+        store.writeDirectory(List.of(put(entry("user", "u1", "ann", "user-name:ann"))), NOW);
+        StoredEntry bob = entry("user", "u2", "bob", "user-name:bob");
+        StoredEntry twin = entry("user", "u3", "ann again", "user-name:ann");
+        assertThatThrownBy(() -> store.writeDirectory(List.of(put(bob), put(twin)), NOW))
+                .isInstanceOfSatisfying(UniqueKeyTakenException.class,
+                        e -> assertThat(e.key()).isEqualTo("user-name:ann"));
+        DirectorySnapshot snapshot = store.loadDirectory();
+        assertThat(snapshot.version()).isEqualTo(1);
+        assertThat(snapshot.entries()).extracting(StoredEntry::id).containsExactly("u1");
+    }
+
+    @Test
+    void anEntryMayKeepItsOwnKeysAndFreesThoseItDrops() {
+        store.writeDirectory(List.of(put(entry("user", "u1", "ann", "user-name:ann", "ext:1"))), NOW);
+        store.writeDirectory(List.of(put(entry("user", "u1", "ann 2", "user-name:ann", "ext:2"))), NOW);
+        store.writeDirectory(List.of(put(entry("user", "u2", "bob", "user-name:bob", "ext:1"))), NOW);
+        assertThatThrownBy(() -> store.writeDirectory(List.of(put(entry("user", "u3", "x", "ext:2"))), NOW))
+                .isInstanceOf(UniqueKeyTakenException.class);
+        store.writeDirectory(List.of(new EntryWrite.Delete("user", "u1"), new EntryWrite.Delete("user", "nope")), NOW);
+        store.writeDirectory(List.of(put(entry("user", "u3", "carol", "user-name:ann", "ext:2"))), NOW);
+        reopen();
+        assertThatThrownBy(() -> store.writeDirectory(List.of(put(entry("user", "u4", "x", "user-name:ann"))), NOW))
+                .isInstanceOf(UniqueKeyTakenException.class);
+        assertThat(store.loadDirectory().entries()).extracting(StoredEntry::id).containsExactlyInAnyOrder("u2", "u3");
+    }
+
+    @Test
+    void theSameIdInTwoKindsIsTwoEntries() {
+        store.writeDirectory(List.of(put(entry("user", "x", "a")), put(entry("group", "x", "b"))), NOW);
+        assertThat(store.loadDirectory().entries()).hasSize(2);
+    }
+
+    @Test
+    void theChangeLogGivesEachWriteWithTheEntryAsItIsNow() {
+        StoredEntry ann = entry("user", "u1", "ann", "user-name:ann");
+        StoredEntry ann2 = entry("user", "u1", "ann 2", "user-name:ann");
+        StoredEntry ops = entry("group", "g1", "ops");
+        store.writeDirectory(List.of(put(ann)), NOW);
+        store.writeDirectory(List.of(put(ops), put(ann2)), NOW);
+        store.writeDirectory(List.of(new EntryWrite.Delete("group", "g1")), NOW);
+        reopen();
+        DirectoryChanges all = store.directoryChangesAfter(0);
+        assertThat(all.complete()).isTrue();
+        assertThat(all.version()).isEqualTo(3);
+        assertThat(all.changes()).extracting(DirectoryChanges.Change::version).containsExactly(1L, 2L, 2L, 3L);
+        assertThat(all.changes().get(0).entry()).contains(ann2);
+        assertThat(all.changes()).filteredOn(c -> c.kind().equals("group"))
+                .allSatisfy(c -> assertThat(c.entry()).isEmpty());
+        DirectoryChanges last = store.directoryChangesAfter(2);
+        assertThat(last.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("group");
+            assertThat(c.id()).isEqualTo("g1");
+        });
+        assertThat(store.directoryChangesAfter(3)).isEqualTo(new DirectoryChanges(3, true, List.of()));
+        assertThat(store.directoryChangesAfter(9)).satisfies(c -> {
+            assertThat(c.complete()).isTrue();
+            assertThat(c.changes()).isEmpty();
+        });
+    }
+
+    @Test
+    void purgingTheLogMakesOlderVersionsLoadEverythingAgain() {
+        store.writeDirectory(List.of(put(entry("user", "u1", "ann"))), NOW);
+        store.writeDirectory(List.of(put(entry("user", "u2", "bob"))), NOW.plus(Duration.ofHours(2)));
+        store.purgeExpiredBefore(NOW.plus(DirectoryStore.LOG_KEPT_FOR).plusSeconds(1));
+        assertThat(store.directoryChangesAfter(0).complete()).isFalse();
+        assertThat(store.directoryChangesAfter(0).version()).isEqualTo(2);
+        DirectoryChanges fromOne = store.directoryChangesAfter(1);
+        assertThat(fromOne.complete()).isTrue();
+        assertThat(fromOne.changes()).extracting(DirectoryChanges.Change::id).containsExactly("u2");
+        assertThat(store.loadDirectory().entries()).hasSize(2);
+        reopen();
+        assertThat(store.directoryChangesAfter(0).complete()).isFalse();
+        assertThat(store.directoryChangesAfter(1).complete()).isTrue();
+    }
+
+    @Test
+    void concurrentDirectoryWritesGetOneVersionEach() throws Exception {
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Long>> versions = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                versions.add(pool.submit(() -> store.writeDirectory(
+                        List.of(put(entry("user", "u" + n, "user " + n, "user-name:u" + n))), NOW)));
+            }
+            List<Long> got = new ArrayList<>();
+            for (Future<Long> v : versions) {
+                got.add(v.get());
+            }
+            assertThat(got).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).mapToObj(i -> (long) i).toList());
+        }
+        DirectoryChanges changes = store.directoryChangesAfter(0);
+        assertThat(changes.changes()).hasSize(40);
+        assertThat(changes.changes()).extracting(DirectoryChanges.Change::version).isSorted();
+        assertThat(store.loadDirectory().entries()).hasSize(40);
+    }
 }

@@ -8,7 +8,11 @@ import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.RandomIds;
 import dev.gatehouse.domain.token.TokenRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -30,6 +34,14 @@ public final class InMemoryStore implements GatehouseStore {
         final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
         final Map<String, Counter> counters = new ConcurrentHashMap<>();
         final byte[] instanceKey = RandomIds.bytes(32);
+        final Map<String, StoredEntry> entries = new TreeMap<>();
+        final Map<String, String> uniqueKeys = new HashMap<>();
+        final TreeMap<Long, List<LogLine>> log = new TreeMap<>();
+        long version;
+        long logFloor;
+    }
+
+    private record LogLine(String kind, String id, Instant at) {
     }
 
     private final Data data;
@@ -172,7 +184,73 @@ public final class InMemoryStore implements GatehouseStore {
     }
 
     @Override
+    public DirectorySnapshot loadDirectory() {
+        synchronized (data) {
+            return new DirectorySnapshot(data.version, List.copyOf(data.entries.values()));
+        }
+    }
+
+    @Override
+    public DirectoryChanges directoryChangesAfter(long version) {
+        synchronized (data) {
+            if (version < data.logFloor) {
+                return DirectoryChanges.incomplete(data.version);
+            }
+            List<DirectoryChanges.Change> changes = new ArrayList<>();
+            data.log.tailMap(version, false).forEach((v, lines) -> lines.forEach(line -> changes.add(
+                    new DirectoryChanges.Change(v, line.kind(), line.id(),
+                            Optional.ofNullable(data.entries.get(entryKey(line.kind(), line.id())))))));
+            return new DirectoryChanges(Math.max(version, data.version), true, changes);
+        }
+    }
+
+    @Override
+    public long writeDirectory(List<EntryWrite> writes, Instant at) {
+        synchronized (data) {
+            Map<String, String> keys = new HashMap<>(data.uniqueKeys);
+            Map<String, StoredEntry> entries = new TreeMap<>(data.entries);
+            for (EntryWrite write : writes) {
+                String entryKey = entryKey(write.kind(), write.id());
+                StoredEntry old = entries.remove(entryKey);
+                if (old != null) {
+                    old.uniqueKeys().forEach(k -> keys.remove(k, entryKey));
+                }
+                if (write instanceof EntryWrite.Put put) {
+                    for (String k : put.entry().uniqueKeys()) {
+                        String holder = keys.putIfAbsent(k, entryKey);
+                        if (holder != null && !holder.equals(entryKey)) {
+                            throw new UniqueKeyTakenException(k);
+                        }
+                    }
+                    entries.put(entryKey, put.entry());
+                }
+            }
+            data.uniqueKeys.clear();
+            data.uniqueKeys.putAll(keys);
+            data.entries.clear();
+            data.entries.putAll(entries);
+            data.version++;
+            List<LogLine> lines = new ArrayList<>();
+            for (EntryWrite write : writes) {
+                lines.add(new LogLine(write.kind(), write.id(), at));
+            }
+            data.log.put(data.version, lines);
+            return data.version;
+        }
+    }
+
+    private static String entryKey(String kind, String id) {
+        return kind + "/" + id;
+    }
+
+    @Override
     public long purgeExpiredBefore(Instant cutoff) {
+        synchronized (data) {
+            Instant logCutoff = cutoff.minus(LOG_KEPT_FOR);
+            while (!data.log.isEmpty() && data.log.firstEntry().getValue().get(0).at().isBefore(logCutoff)) {
+                data.logFloor = data.log.pollFirstEntry().getKey();
+            }
+        }
         long before = count();
         data.sessions.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
         data.tokens.values().removeIf(t -> t.expiresAt().isBefore(cutoff));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.MutableClock;
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
+import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
 import dev.gatehouse.domain.directory.Passwords;
-import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.portal.AccessPortal;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.Counter;
@@ -29,9 +29,9 @@ class BrowserIdleTimeoutTest {
     private final IssuedToken cookie = gatehouse.tokens().issueBrowserToken(session);
 
     private Gatehouse instance() {
-        Directory directory = new Directory("us-east-1", Duration.ofHours(8), IDLE,
-                List.of(new User("ann", Passwords.hash("pw"), "ann@example.com", "Ann", Set.of(), Optional.empty())),
-                List.of(), List.of(), List.of());
+        DirectoryFile directory = new DirectoryFile("us-east-1", Duration.ofHours(8),
+                List.of(new FileUser("ann", Passwords.hash("pw"), "ann@example.com", "Ann", Set.of(), Optional.empty())),
+                List.of(), List.of(), List.of()).withBrowserIdleTimeout(IDLE);
         return Gatehouse.create(directory, new InMemoryStore(store.data()), clock);
     }
 

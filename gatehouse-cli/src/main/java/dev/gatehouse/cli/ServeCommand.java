@@ -5,7 +5,9 @@ import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.directory.Account;
+import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.User;
+import java.util.Comparator;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.GatehouseServer;
@@ -123,7 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
                 // this platform has no such signal: the shutdown hook still closes everything
             }
         }
-        printBanner(loaded, server);
+        printBanner(loaded, gatehouse.directory(), server);
         stopRequested.await();
         return stop(server, store, signal.get(), closed, hook, err);
     }
@@ -166,7 +168,7 @@ public final class ServeCommand implements Callable<Integer> {
                 : settings;
     }
 
-    private void printBanner(GatehouseConfig loaded, GatehouseServer server) {
+    private void printBanner(GatehouseConfig loaded, Directory directory, GatehouseServer server) {
         PrintWriter out = spec.commandLine().getOut();
         String startUrl = loaded.startUrl().orElse(server.baseUrl() + "/start");
         out.println("Gatehouse directory: " + loaded.source() + " (region " + loaded.directory().region() + ")");
@@ -177,9 +179,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (config == null) {
             out.println();
             out.println("Demo sign-in: user " + ConfigLoader.DEMO_USER + ", password \"" + ConfigLoader.DEMO_PASSWORD + "\"");
-            for (User user : loaded.directory().users()) {
+            for (User user : directory.users().stream().sorted(Comparator.comparing(User::userName)).toList()) {
                 out.println("  " + user.userName() + " (" + user.email() + "): "
-                        + loaded.directory().accountsOf(user).stream().map(Account::name).toList()
+                        + directory.accountsOf(user).stream().map(Account::name).toList()
                         + user.totpSecret().map(secret -> ", also asks for a TOTP code (secret " + secret + ")").orElse(""));
             }
             out.println();

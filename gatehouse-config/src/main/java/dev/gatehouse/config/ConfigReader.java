@@ -1,6 +1,7 @@
 package dev.gatehouse.config;
 
 import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -62,7 +63,7 @@ final class ConfigReader {
                 "'store' must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...)"));
 
         problems.throwIfAny();
-        Directory built = directory.build(region, signInSession, browserIdle);
+        DirectoryFile built = directory.build(region, signInSession, browserIdle);
         return new GatehouseConfig(built, startUrl, limits, store, source);
     }
 

@@ -1,11 +1,13 @@
 package dev.gatehouse.config;
 
 import dev.gatehouse.domain.directory.Account;
-import dev.gatehouse.domain.directory.Assignment;
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
+import dev.gatehouse.domain.directory.DirectoryFile.FileAssignment;
+import dev.gatehouse.domain.directory.DirectoryFile.FilePermissionSet;
+import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
 import dev.gatehouse.domain.directory.Passwords;
 import dev.gatehouse.domain.directory.PermissionSet;
-import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.directory.PrincipalType;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ final class DirectoryReader {
                             String displayName, Set<String> groups, Optional<String> totpSecret) {
     }
 
-    private record AssignmentSpec(String accountId, String permissionSet, Assignment.Principal principal) {
+    private record AssignmentSpec(String accountId, String permissionSet, PrincipalType type, String principal) {
     }
 
     private final Problems problems;
@@ -44,7 +46,7 @@ final class DirectoryReader {
     private final Set<String> groups = new LinkedHashSet<>();
     private final List<UserSpec> users = new ArrayList<>();
     private final List<Account> accounts = new ArrayList<>();
-    private final List<PermissionSet> permissionSets = new ArrayList<>();
+    private final List<FilePermissionSet> permissionSets = new ArrayList<>();
     private final List<AssignmentSpec> assignments = new ArrayList<>();
 
     DirectoryReader(Problems problems) {
@@ -69,17 +71,21 @@ final class DirectoryReader {
         eachMapping(section, this::assignment, "account", "permissionSet", "user", "group");
     }
 
-    /** The directory; call only when no problems were found, since this hashes plain passwords. */
-    Directory build(String region, Duration signInSessionDuration, Duration browserIdleTimeout) {
-        List<User> built = users.stream()
-                .map(u -> new User(u.userName(),
-                        u.passwordHash() != null ? u.passwordHash() : Passwords.hash(u.password()),
-                        u.email(), u.displayName(), u.groups(), u.totpSecret()))
+    /**
+     * The directory file; call only when no problems were found. Plain passwords are hashed by the
+     * import, which keeps a stored hash that still matches instead of hashing again at every start.
+     */
+    DirectoryFile build(String region, Duration signInSessionDuration, Duration browserIdleTimeout) {
+        List<FileUser> built = users.stream()
+                .map(u -> new FileUser(Optional.empty(), u.userName(), Optional.ofNullable(u.password()),
+                        Optional.ofNullable(u.passwordHash()), u.totpSecret(),
+                        FileUser.profile(u.email(), u.displayName()), List.of(), u.groups()))
                 .toList();
-        List<Assignment> grants = assignments.stream()
-                .map(a -> new Assignment(a.accountId(), a.permissionSet(), a.principal()))
+        List<FileAssignment> grants = assignments.stream()
+                .map(a -> new FileAssignment(a.accountId(), a.permissionSet(), a.type(), a.principal()))
                 .toList();
-        return new Directory(region, signInSessionDuration, browserIdleTimeout, built, accounts, permissionSets, grants);
+        return new DirectoryFile(region, signInSessionDuration, browserIdleTimeout, built, List.of(), accounts,
+                permissionSets, grants, List.of());
     }
 
     private void eachMapping(Optional<YamlValue> section, Consumer<YamlMap> reader, String... keys) {
@@ -145,7 +151,7 @@ final class DirectoryReader {
                 .orElse(PermissionSet.DEFAULT_SESSION);
         boolean revokeOnLogout = m.get("revokeRoleSessionsOnLogout").flatMap(YamlValue::bool).orElse(false);
         if (name != null) {
-            permissionSets.add(new PermissionSet(name, duration, revokeOnLogout));
+            permissionSets.add(new FilePermissionSet(name, duration, revokeOnLogout));
         }
     }
 
@@ -156,16 +162,16 @@ final class DirectoryReader {
         String permissionSet = m.require("permissionSet")
                 .flatMap(v -> v.string().filter(n -> known(v, n, permissionSetLines, "permission set")))
                 .orElse(null);
-        Assignment.Principal principal = m.oneOf("user", "group").flatMap(key -> key.equals("user")
+        Optional<String> key = m.oneOf("user", "group");
+        String principal = key.flatMap(k -> k.equals("user")
                 ? m.require("user").flatMap(v -> v.string()
-                        .filter(n -> known(v, n, userLines, "user"))
-                        .map(Assignment.ToUser::new))
+                        .filter(n -> known(v, n, userLines, "user")))
                 : m.require("group").flatMap(v -> v.string()
                         .filter(g -> groups.contains(g) || v.fail(("no user is in group '%s'; "
-                                + "an assignment to a group needs at least one member").formatted(g)))
-                        .map(Assignment.ToGroup::new)))
+                                + "an assignment to a group needs at least one member").formatted(g)))))
                 .orElse(null);
-        assignments.add(new AssignmentSpec(accountId, permissionSet, principal));
+        PrincipalType type = key.map(k -> k.equals("user") ? PrincipalType.USER : PrincipalType.GROUP).orElse(null);
+        assignments.add(new AssignmentSpec(accountId, permissionSet, type, principal));
     }
 
     private static Optional<String> name(YamlValue v, int maxLength) {

@@ -1,6 +1,6 @@
 package dev.gatehouse.config;
 
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import java.util.Optional;
 
 /**
@@ -10,6 +10,6 @@ import java.util.Optional;
  * @param store    a PostgreSQL JDBC URL to keep the data in; empty means the embedded store
  * @param source   where it came from ("built-in demo directory" or the file path), for the start-up banner
  */
-public record GatehouseConfig(Directory directory, Optional<String> startUrl, Limits limits, Optional<String> store,
+public record GatehouseConfig(DirectoryFile directory, Optional<String> startUrl, Limits limits, Optional<String> store,
                               String source) {
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.Limits;
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.store.postgres.TestPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,7 +50,7 @@ class BehindNginxTest {
 
     @BeforeEach
     void startInstances() {
-        Directory directory = TestDirectory.create();
+        DirectoryFile directory = TestDirectory.create();
         a = PostgresInstance.start(TestPostgres.jdbcUrl(), schema, directory, Limits.DEFAULTS);
         b = PostgresInstance.start(TestPostgres.jdbcUrl(), schema, directory, Limits.DEFAULTS);
     }

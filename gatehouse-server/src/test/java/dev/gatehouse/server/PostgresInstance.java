@@ -2,7 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.domain.Gatehouse;
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.server.limits.SharedRateLimitBuckets;
 import dev.gatehouse.store.postgres.PostgresStore;
 import java.net.URI;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
  */
 public record PostgresInstance(PostgresStore store, Gatehouse gatehouse, GatehouseServer server) implements AutoCloseable {
 
-    public static PostgresInstance start(String jdbcUrl, String schema, Directory directory, Limits limits) {
+    public static PostgresInstance start(String jdbcUrl, String schema, DirectoryFile directory, Limits limits) {
         PostgresStore store = PostgresStore.open(jdbcUrl, schema);
         Gatehouse gatehouse = Gatehouse.create(directory, store, InstantSource.system());
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, limits)

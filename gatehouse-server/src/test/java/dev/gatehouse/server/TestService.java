@@ -3,7 +3,7 @@ package dev.gatehouse.server;
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.MutableClock;
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.net.URI;
@@ -31,11 +31,11 @@ public final class TestService implements AutoCloseable {
         this(dataDir, limits, TestDirectory.create());
     }
 
-    public TestService(Path dataDir, Directory directory) {
+    public TestService(Path dataDir, DirectoryFile directory) {
         this(dataDir, Limits.DEFAULTS, directory);
     }
 
-    private TestService(Path dataDir, Limits limits, Directory directory) {
+    private TestService(Path dataDir, Limits limits, DirectoryFile directory) {
         store = RocksDbStore.open(dataDir);
         gatehouse = Gatehouse.create(directory, store, clock);
         server = GatehouseServer.start(gatehouse, ServerSettings.of("127.0.0.1", 0, limits));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.config.RateLimit;
-import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.signin.SignIn;
 import dev.gatehouse.store.postgres.TestPostgres;
 import java.net.URI;
@@ -28,13 +28,13 @@ class TwoInstancesTest {
     private static PostgresInstance a;
     private static PostgresInstance b;
 
-    private static PostgresInstance start(Directory directory, Limits limits) {
+    private static PostgresInstance start(DirectoryFile directory, Limits limits) {
         return PostgresInstance.start(TestPostgres.jdbcUrl(), SCHEMA, directory, limits);
     }
 
     @BeforeAll
     static void start() {
-        Directory directory = TestDirectory.create();
+        DirectoryFile directory = TestDirectory.create();
         a = start(directory, Limits.DEFAULTS);
         b = start(directory, Limits.DEFAULTS);
     }
@@ -134,7 +134,7 @@ class TwoInstancesTest {
     void aClientSpreadingRequestsOverBothInstancesGetsOneLimit() {
         // 20 requests of burst, 1 more a second: alone, each instance would allow 20, together 40
         Limits tight = new Limits(new RateLimit(20, 1), Limits.DEFAULTS.perAddress(), Limits.DEFAULTS.maxInFlight());
-        Directory directory = TestDirectory.create();
+        DirectoryFile directory = TestDirectory.create();
         try (PostgresInstance c = start(directory, tight); PostgresInstance d = start(directory, tight);
              SsoClient onC = StockSdk.sso(c.base(), o -> o.retryPolicy(p -> p.numRetries(0)));
              SsoClient onD = StockSdk.sso(d.base(), o -> o.retryPolicy(p -> p.numRetries(0)))) {

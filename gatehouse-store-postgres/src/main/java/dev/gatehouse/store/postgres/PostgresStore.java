@@ -247,6 +247,22 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
      * own schedule; one at a time does the work (a transaction-scoped advisory lock per schema), the
      * others find it taken and return 0 rather than wait or contend for the same rows.
      */
+    // PLACEHOLDER: the directory part of the port is being built on this branch
+    @Override
+    public dev.gatehouse.domain.store.DirectorySnapshot loadDirectory() {
+        return new dev.gatehouse.domain.store.DirectorySnapshot(0, java.util.List.of());
+    }
+
+    @Override
+    public dev.gatehouse.domain.store.DirectoryChanges directoryChangesAfter(long version) {
+        return new dev.gatehouse.domain.store.DirectoryChanges(version, true, java.util.List.of());
+    }
+
+    @Override
+    public long writeDirectory(java.util.List<dev.gatehouse.domain.store.EntryWrite> writes, Instant at) {
+        throw new UnsupportedOperationException("PLACEHOLDER");
+    }
+
     @Override
     public long purgeExpiredBefore(Instant cutoff) {
         Long records = database.inTransaction("purge expired records", c -> {

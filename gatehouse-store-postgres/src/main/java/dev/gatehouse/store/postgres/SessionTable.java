@@ -42,7 +42,7 @@ final class SessionTable {
 
     private static void bind(PreparedStatement ps, SignInSession s) throws SQLException {
         ps.setString(1, s.id());
-        ps.setString(2, s.userName());
+        ps.setString(2, s.userId());
         setInstant(ps, 3, s.createdAt());
         setInstant(ps, 4, s.expiresAt());
         setInstant(ps, 5, s.endedAt());

@@ -33,7 +33,7 @@ final class RecordCodec {
         return write(out -> {
             out.writeLong(s.expiresAt().toEpochMilli());
             out.writeUTF(s.id());
-            out.writeUTF(s.userName());
+            out.writeUTF(s.userId());
             out.writeLong(s.createdAt().toEpochMilli());
             writeInstant(out, s.endedAt());
         });

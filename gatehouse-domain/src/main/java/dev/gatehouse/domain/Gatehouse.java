@@ -1,5 +1,6 @@
 package dev.gatehouse.domain;
 
+import dev.gatehouse.domain.admin.AdminAuthenticator;
 import dev.gatehouse.domain.credentials.CredentialIssuer;
 import dev.gatehouse.domain.credentials.ReservedRoles;
 import dev.gatehouse.domain.credentials.RoleSessionAuthenticator;
@@ -29,7 +30,7 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                         Tokens tokens, CredentialIssuer credentials, AccessPortal portal, SignIn signIn,
                         ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
                         AuthorizationCodes authorizationCodes, Grants grants,
-                        RoleSessionAuthenticator roleSessions) {
+                        RoleSessionAuthenticator roleSessions, AdminAuthenticator admins) {
 
     /** The three CreateToken grants, one class each. */
     public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
@@ -59,6 +60,6 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                 new ReservedRoles(store.instanceKey()), clock);
         return new Gatehouse(directory, live, store, clock, sessions, tokens, credentials, portal, signIn, clients,
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
-                roleSessions);
+                roleSessions, new AdminAuthenticator(directory, file.adminKeys(), store.instanceKey(), clock));
     }
 }

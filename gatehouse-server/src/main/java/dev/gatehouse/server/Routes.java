@@ -2,6 +2,9 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.oidc.DeviceVerification;
+import dev.gatehouse.server.admin.AdminTargets;
+import dev.gatehouse.server.admin.AdminTargets.Service;
+import dev.gatehouse.server.admin.TargetOrAction;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
@@ -23,7 +26,9 @@ import dev.gatehouse.server.portal.LogoutHandler;
 import dev.gatehouse.server.portal.PortalAuthenticator;
 import dev.gatehouse.server.sts.GetCallerIdentityHandler;
 import dev.gatehouse.server.sts.StsActions;
+import dev.gatehouse.server.ssoadmin.ListInstancesHandler;
 import dev.gatehouse.server.wire.AwsErrors;
+import dev.gatehouse.server.wire.AwsJsonErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
 import dev.gatehouse.server.wire.NoStore;
 import dev.gatehouse.server.wire.OidcErrors;
@@ -62,6 +67,9 @@ final class Routes {
         Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT, metrics);
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics);
         Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
+        Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
+        var admin = new AdminTargets(gatehouse.admins(), Map.of(
+                Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())));
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();
@@ -92,9 +100,11 @@ final class Routes {
                 .post("/device_authorization", NoStore.of(oidc.of("StartDeviceAuthorization",
                         new StartDeviceAuthorizationHandler(clients, gatehouse.deviceAuthorizations()))))
                 .post("/token", NoStore.of(oidc.of("CreateToken", new CreateTokenHandler(clients, gatehouse.grants()))))
-                // STS (service "sts", awsQuery, SigV4): GetCallerIdentity checks role credentials; its one
+                // the admin APIs (identitystore, sso-admin: awsJson1.1, SigV4 with admin keys) when the
+                // request names an X-Amz-Target; otherwise STS (service "sts", awsQuery, SigV4): GetCallerIdentity checks role credentials; its one
                 // action names the route's metrics (an unknown Action counts there as InvalidAction)
-                .post("/", new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions)))
+                .post("/", new TargetOrAction(adminApi.of("Admin", admin),
+                        new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions))))
                 // web pages: sign-in, device confirmation, PKCE consent, access portal
                 .get("/", page.of(start::show))
                 .get("/start", page.of(start::show))

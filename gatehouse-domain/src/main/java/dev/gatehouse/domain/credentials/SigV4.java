@@ -58,7 +58,7 @@ public final class SigV4 {
     }
 
     /** HMAC-SHA256 of the UTF-8 text; also the derivations of the other credential values. */
-    static byte[] hmac(byte[] key, String data) {
+    public static byte[] hmac(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -50,5 +50,15 @@ public enum ErrorCode {
     /** The request names no operation. */
     MISSING_OPERATION,
     /** The request names an operation (or a version of it) the service does not have. */
-    UNKNOWN_OPERATION
+    UNKNOWN_OPERATION,
+
+    // The admin APIs' own errors (identitystore, sso-admin); ACCESS_DENIED and RESOURCE_NOT_FOUND too.
+    /** An input member breaks the model's rules (length, pattern, range, a required member missing). */
+    VALIDATION,
+    /** A uniqueness claim would be broken, or the entry is in use. */
+    CONFLICT,
+    /** The change would exceed a quota (users, groups, permission sets, policies per permission set). */
+    SERVICE_QUOTA_EXCEEDED,
+    /** The caller is making admin calls faster than the limit. */
+    THROTTLING
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.server.sts;
 import dev.gatehouse.domain.credentials.CallerIdentity;
 import dev.gatehouse.domain.credentials.RoleSessionAuthenticator;
 import dev.gatehouse.server.http.RequestIds;
+import dev.gatehouse.server.sigv4.SignedRequests;
 import dev.gatehouse.server.wire.StsWire;
 import dev.gatehouse.server.wire.StsWire.QueryRequest;
 import dev.gatehouse.server.wire.WireResponse;

@@ -57,7 +57,9 @@ public final class AwsErrors {
             case INVALID_CLIENT, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
                  INVALID_REDIRECT_URI, INVALID_CLIENT_METADATA, AUTHORIZATION_PENDING, SLOW_DOWN, ACCESS_DENIED,
                  EXPIRED_TOKEN, UNSIGNED, MALFORMED_SIGNATURE, SIGNATURE_MISMATCH, UNKNOWN_ACCESS_KEY,
-                 MISSING_OPERATION, UNKNOWN_OPERATION -> new ErrorShape(400, "InvalidRequestException");
+                 MISSING_OPERATION, UNKNOWN_OPERATION, VALIDATION, CONFLICT, SERVICE_QUOTA_EXCEEDED ->
+                    new ErrorShape(400, "InvalidRequestException");
+            case THROTTLING -> new ErrorShape(429, "TooManyRequestsException");
         };
     }
 

@@ -30,7 +30,8 @@ public final class OidcErrors {
         return switch (code) {
             // the signed-request and operation codes belong to STS (QueryErrors); no SSO OIDC operation raises them
             case INVALID_REQUEST, RESOURCE_NOT_FOUND, UNSIGNED, MALFORMED_SIGNATURE, SIGNATURE_MISMATCH,
-                 UNKNOWN_ACCESS_KEY, MISSING_OPERATION, UNKNOWN_OPERATION ->
+                 UNKNOWN_ACCESS_KEY, MISSING_OPERATION, UNKNOWN_OPERATION, VALIDATION, CONFLICT,
+                 SERVICE_QUOTA_EXCEEDED ->
                     bad("InvalidRequestException", "invalid_request");
             case INVALID_CLIENT, UNAUTHORIZED -> new OidcShape(401, "InvalidClientException", "invalid_client");
             case INVALID_GRANT -> bad("InvalidGrantException", "invalid_grant");
@@ -41,7 +42,7 @@ public final class OidcErrors {
             case INVALID_CLIENT_METADATA -> bad("InvalidClientMetadataException", "invalid_client_metadata");
             case AUTHORIZATION_PENDING -> bad("AuthorizationPendingException", "authorization_pending");
             // the model has no throttling error: rate limits and load shedding are a slow_down
-            case SLOW_DOWN, TOO_MANY_REQUESTS -> bad("SlowDownException", "slow_down");
+            case SLOW_DOWN, TOO_MANY_REQUESTS, THROTTLING -> bad("SlowDownException", "slow_down");
             case ACCESS_DENIED, FORBIDDEN -> bad("AccessDeniedException", "access_denied");
             case EXPIRED_TOKEN -> bad("ExpiredTokenException", "expired_token");
         };

@@ -35,11 +35,12 @@ public final class QueryErrors {
             case UNKNOWN_OPERATION -> new QueryShape(400, "InvalidAction");
             case FORBIDDEN, ACCESS_DENIED -> new QueryShape(403, "AccessDenied");
             // a 400 Throttling is what the SDKs retry with backoff
-            case TOO_MANY_REQUESTS, SLOW_DOWN -> new QueryShape(400, "Throttling");
+            case TOO_MANY_REQUESTS, SLOW_DOWN, THROTTLING -> new QueryShape(400, "Throttling");
             // the OAuth codes belong to SSO OIDC; no STS operation raises them
             case INVALID_REQUEST, RESOURCE_NOT_FOUND, INVALID_CLIENT, INVALID_GRANT, UNAUTHORIZED_CLIENT,
                  UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE, INVALID_REDIRECT_URI, INVALID_CLIENT_METADATA,
-                 AUTHORIZATION_PENDING -> new QueryShape(400, "InvalidParameterValue");
+                 AUTHORIZATION_PENDING, VALIDATION, CONFLICT, SERVICE_QUOTA_EXCEEDED ->
+                    new QueryShape(400, "InvalidParameterValue");
         };
     }
 

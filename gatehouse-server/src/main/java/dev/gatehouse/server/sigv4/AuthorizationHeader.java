@@ -1,4 +1,4 @@
-package dev.gatehouse.server.sts;
+package dev.gatehouse.server.sigv4;
 
 import dev.gatehouse.domain.credentials.SigV4;
 import dev.gatehouse.domain.error.ErrorCode;

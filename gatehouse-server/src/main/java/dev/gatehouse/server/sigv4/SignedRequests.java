@@ -1,4 +1,4 @@
-package dev.gatehouse.server.sts;
+package dev.gatehouse.server.sigv4;
 
 import dev.gatehouse.domain.credentials.RoleSessionAuthenticator;
 import dev.gatehouse.domain.credentials.SignedRequest;
@@ -18,14 +18,14 @@ import java.util.Optional;
  * signature in the query string) are not supported: without an {@code Authorization} header the
  * request is unsigned.
  */
-final class SignedRequests {
+public final class SignedRequests {
     private static final HttpString AMZ_DATE = HttpString.tryFromString("X-Amz-Date");
     private static final HttpString SECURITY_TOKEN = HttpString.tryFromString("X-Amz-Security-Token");
 
     private SignedRequests() {
     }
 
-    static SignedRequest read(HttpServerExchange exchange, byte[] body) {
+    public static SignedRequest read(HttpServerExchange exchange, byte[] body) {
         String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
             throw new GatehouseException(ErrorCode.UNSIGNED, "Request is missing Authentication Token");

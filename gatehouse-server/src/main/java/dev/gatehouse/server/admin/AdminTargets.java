@@ -1,0 +1,106 @@
+package dev.gatehouse.server.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.domain.admin.AdminAuthenticator;
+import dev.gatehouse.domain.admin.AdminCaller;
+import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.server.http.ApiOperation;
+import dev.gatehouse.server.http.RequestBody;
+import dev.gatehouse.server.sigv4.SignedRequests;
+import dev.gatehouse.server.wire.AwsJsonErrors;
+import dev.gatehouse.server.wire.Json;
+import dev.gatehouse.server.wire.WireResponse;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.util.Map;
+
+/**
+ * {@code POST /} with an {@code X-Amz-Target} header: the awsJson1.1 admin APIs. The target picks the
+ * service and the operation ({@code AWSIdentityStore.CreateUser}, {@code SWBExternalService.ListInstances});
+ * the signature is checked for that service before the operation runs, so that nothing is done for an
+ * unsigned or wrongly signed call.
+ */
+public final class AdminTargets implements ApiOperation {
+    public static final HttpString TARGET = HttpString.tryFromString("X-Amz-Target");
+
+    /** The services behind the targets: their target prefix and their SigV4 signing name. */
+    public enum Service {
+        IDENTITY_STORE("AWSIdentityStore", "identitystore"),
+        SSO_ADMIN("SWBExternalService", "sso");
+
+        private final String targetPrefix;
+        private final String signingName;
+
+        Service(String targetPrefix, String signingName) {
+            this.targetPrefix = targetPrefix;
+            this.signingName = signingName;
+        }
+
+        public String target(String operation) {
+            return targetPrefix + "." + operation;
+        }
+    }
+
+    private final AdminAuthenticator authenticator;
+    private final Map<String, AdminOperation> operations;
+
+    /** @param operations keyed by full target ({@link Service#target}) */
+    public AdminTargets(AdminAuthenticator authenticator, Map<String, AdminOperation> operations) {
+        this.authenticator = authenticator;
+        this.operations = Map.copyOf(operations);
+    }
+
+    @Override
+    public WireResponse handle(HttpServerExchange exchange) {
+        String target = exchange.getRequestHeaders().getFirst(TARGET);
+        Service service = serviceOf(target);
+        AdminOperation operation = operations.get(target);
+        byte[] body = RequestBody.read(exchange);
+        AdminCaller caller = authenticator.authenticate(SignedRequests.read(exchange, body), service.signingName);
+        if (operation == null) {
+            throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
+        }
+        Object output = operation.handle(parse(body), caller);
+        try {
+            return new WireResponse(200, AwsJsonErrors.CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(output), null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the output of " + target, e);
+        }
+    }
+
+    private static Service serviceOf(String target) {
+        if (target != null) {
+            for (Service s : Service.values()) {
+                if (target.startsWith(s.targetPrefix + ".")) {
+                    return s;
+                }
+            }
+        }
+        throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return Json.MAPPER.createObjectNode();
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new GatehouseException(ErrorCode.VALIDATION, "The request body must be a JSON object");
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            throw new GatehouseException(ErrorCode.VALIDATION, "The request body is not valid JSON");
+        }
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

@@ -28,7 +28,9 @@ public final class AdminTargets implements ApiOperation {
     /** The services behind the targets: their target prefix and their SigV4 signing name. */
     public enum Service {
         IDENTITY_STORE("AWSIdentityStore", "identitystore"),
-        SSO_ADMIN("SWBExternalService", "sso");
+        SSO_ADMIN("SWBExternalService", "sso"),
+        /** Gatehouse's own admin operations (admin keys, invitations), signed for service "gatehouse". */
+        GATEHOUSE("GatehouseAdmin", "gatehouse");
 
         private final String targetPrefix;
         private final String signingName;

@@ -23,6 +23,9 @@ public final class TestDirectory {
     public static final String PROD = "111111111111";
     public static final String DEV = "222222222222";
     public static final String SANDBOX = "333333333333";
+    /** A bootstrap admin key of the directory file, for signing admin API calls (identitystore, sso-admin). */
+    public static final String ADMIN_KEY_ID = "AKIAGATEHOUSETEST001";
+    public static final String ADMIN_SECRET = "test/admin/secret/0123456789abcdefghijklmnopqrstuv";
 
     private TestDirectory() {
     }
@@ -67,6 +70,7 @@ public final class TestDirectory {
             accounts.add(new Account(id, "Account " + i, "acct" + i + "@example.com"));
             assignments.add(FileAssignment.toUser(id, "ReadOnlyAccess", "many"));
         }
-        return new DirectoryFile("us-east-1", Duration.ofHours(8), users, accounts, permissionSets, assignments);
+        return new DirectoryFile("us-east-1", Duration.ofHours(8), users, accounts, permissionSets, assignments)
+                .withAdminKeys(List.of(new DirectoryFile.BootstrapAdminKey(ADMIN_KEY_ID, ADMIN_SECRET)));
     }
 }

@@ -1,0 +1,164 @@
+package dev.gatehouse.domain.identitystore;
+
+import dev.gatehouse.domain.admin.AdminCaller;
+import dev.gatehouse.domain.directory.Assignment;
+import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryEntry;
+import dev.gatehouse.domain.directory.ExternalId;
+import dev.gatehouse.domain.directory.Group;
+import dev.gatehouse.domain.directory.LiveDirectory;
+import dev.gatehouse.domain.directory.Membership;
+import dev.gatehouse.domain.directory.PrincipalType;
+import dev.gatehouse.domain.directory.Stamps;
+import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.store.UniqueKeyTakenException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one identity store this Gatehouse is, over its live directory: the users, groups and
+ * memberships services of the identitystore API, and what they share — the check that a call names
+ * this store, the entries it looks up, the stamps of a change, and the write that turns a unique key
+ * taken in the store into identitystore's ConflictException.
+ */
+public final class IdentityStore {
+    /** Names identity center keeps for itself, for users and groups alike. */
+    private static final Set<String> RESERVED_NAMES = Set.of("administrator", "awsadministrators");
+
+    private final LiveDirectory live;
+    private final InstantSource clock;
+    private final Quotas quotas;
+    private final Users users;
+    private final Groups groups;
+    private final Memberships memberships;
+
+    public IdentityStore(LiveDirectory live, InstantSource clock) {
+        this(live, clock, Quotas.AWS);
+    }
+
+    public IdentityStore(LiveDirectory live, InstantSource clock, Quotas quotas) {
+        this.live = live;
+        this.clock = clock;
+        this.quotas = quotas;
+        this.users = new Users(this);
+        this.groups = new Groups(this);
+        this.memberships = new Memberships(this);
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Groups groups() {
+        return groups;
+    }
+
+    public Memberships memberships() {
+        return memberships;
+    }
+
+    public String id() {
+        return directory().ids().identityStoreId();
+    }
+
+    Directory directory() {
+        return live.directory();
+    }
+
+    Quotas quotas() {
+        return quotas;
+    }
+
+    /** Checks an IdentityStoreId as the model says, then that it names this store. */
+    void check(String identityStoreId) {
+        Inputs.identityStoreId(identityStoreId);
+        if (!identityStoreId.equals(id())) {
+            throw IdentityStoreException.notFound(ResourceType.IDENTITY_STORE, identityStoreId);
+        }
+    }
+
+    User user(String userId) {
+        return directory().userById(userId)
+                .orElseThrow(() -> IdentityStoreException.notFound(ResourceType.USER, userId));
+    }
+
+    Group group(String groupId) {
+        return directory().group(groupId)
+                .orElseThrow(() -> IdentityStoreException.notFound(ResourceType.GROUP, groupId));
+    }
+
+    Stamps made(AdminCaller caller) {
+        return Stamps.made(clock.instant(), caller.accessKeyId());
+    }
+
+    Stamps changed(Stamps stamps, AdminCaller caller) {
+        return stamps.changed(clock.instant(), caller.accessKeyId());
+    }
+
+    /** Refuses a user name or group display name identity center reserves. */
+    static void checkNotReserved(String member, String name) {
+        if (RESERVED_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new GatehouseException(ErrorCode.VALIDATION, name + " is a reserved name and cannot be used for "
+                    + member);
+        }
+    }
+
+    /** Refuses one more entry when the store already holds its quota of them. */
+    static void checkQuota(int held, int quota, String what) {
+        if (held >= quota) {
+            throw new GatehouseException(ErrorCode.SERVICE_QUOTA_EXCEEDED, "The identity store already holds "
+                    + quota + " " + what + ", the most it may hold");
+        }
+    }
+
+    /** An ExternalId as the model constrains it. */
+    static ExternalId externalId(String member, ExternalId id) {
+        Inputs.required(member + ".issuer", id.issuer(), 256, Inputs.EXTERNAL_ID);
+        Inputs.required(member + ".id", id.id(), 256, Inputs.EXTERNAL_ID);
+        return id;
+    }
+
+    /**
+     * The memberships and assignments that name a user or group, which go with it when it is deleted:
+     * nothing may be left pointing at an entry that is gone.
+     */
+    List<DirectoryEntry> dependentsOf(String principalId, PrincipalType type, List<Membership> memberships) {
+        List<DirectoryEntry> dependents = new ArrayList<>(memberships);
+        for (Assignment a : directory().assignmentsOf(principalId)) {
+            if (a.principalType() == type) {
+                dependents.add(a);
+            }
+        }
+        return dependents;
+    }
+
+    /** Writes durably (in force here on return); a unique key another entry holds is a ConflictException. */
+    void write(List<DirectoryEntry> puts, List<DirectoryEntry> deletes) {
+        try {
+            live.write(puts, deletes);
+        } catch (UniqueKeyTakenException e) {
+            throw IdentityStoreException.duplicate(conflictMessage(e.key()));
+        }
+    }
+
+    private static String conflictMessage(String key) {
+        if (key.startsWith("user-name:")) {
+            return "Duplicate UserName";
+        }
+        if (key.startsWith("group-name:")) {
+            return "Duplicate GroupDisplayName";
+        }
+        if (key.startsWith("membership:")) {
+            return "Member and Group relationship already exists";
+        }
+        if (key.contains("external-id:")) {
+            return "Duplicate ExternalId";
+        }
+        return "Duplicate value of a unique attribute";
+    }
+}

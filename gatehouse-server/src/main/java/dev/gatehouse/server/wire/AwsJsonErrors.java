@@ -2,6 +2,8 @@ package dev.gatehouse.server.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.identitystore.IdentityStoreException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +28,18 @@ public final class AwsJsonErrors {
         @Override
         public WireResponse response(ErrorCode code, String message, String requestId) {
             return AwsJsonErrors.response(400, typeOf(code), message);
+        }
+
+        /** identitystore's errors also name the missing resource, or why a change conflicts. */
+        @Override
+        public WireResponse response(GatehouseException error, String requestId) {
+            Map<String, String> members = new LinkedHashMap<>();
+            if (error instanceof IdentityStoreException e) {
+                e.resourceType().ifPresent(t -> members.put("ResourceType", t.name()));
+                e.resourceId().ifPresent(id -> members.put("ResourceId", id));
+                e.reason().ifPresent(r -> members.put("Reason", r.name()));
+            }
+            return AwsJsonErrors.response(400, typeOf(error.code()), ErrorMessages.of(error), members);
         }
 
         @Override
@@ -64,9 +78,15 @@ public final class AwsJsonErrors {
     }
 
     public static WireResponse response(int status, String type, String message) {
+        return response(status, type, message, Map.of());
+    }
+
+    /** An error with members of its own beside the type and the message. */
+    static WireResponse response(int status, String type, String message, Map<String, String> members) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("__type", type);
         body.put("Message", message);
+        body.putAll(members);
         try {
             return new WireResponse(status, CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(body), type);
         } catch (JsonProcessingException e) {

@@ -1,12 +1,10 @@
 package dev.gatehouse.domain.identitystore;
 
 import dev.gatehouse.domain.admin.AdminCaller;
-import dev.gatehouse.domain.directory.DirectoryEntry;
 import dev.gatehouse.domain.directory.Group;
 import dev.gatehouse.domain.directory.Origin;
 import dev.gatehouse.domain.directory.PrincipalType;
 import dev.gatehouse.domain.error.InvalidMemberException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,11 +83,7 @@ public final class Groups {
         Inputs.resourceId("groupId", groupId);
         store.check(identityStoreId);
         Group group = store.group(groupId);
-        List<DirectoryEntry> deletes = new ArrayList<>();
-        deletes.add(group);
-        deletes.addAll(store.dependentsOf(group.id(), PrincipalType.GROUP,
-                store.directory().membershipsOf(group.id())));
-        store.write(List.of(), deletes);
+        store.deleteWithDependents(group, PrincipalType.GROUP, store.directory().membershipsOf(group.id()));
     }
 
     /** ListGroups: groups ordered by id, a page at a time; a filter on {@code DisplayName} finds one by name. */
@@ -99,12 +93,9 @@ public final class Groups {
         String after = PageToken.lastIdOf("groups", nextToken);
         Optional<Filter> filter = Filters.single(filters, "DisplayName");
         store.check(identityStoreId);
-        if (filter.isPresent()) {
-            List<Group> found = store.directory().groupByName(filter.get().value()).filter(g -> after == null
-                    || g.id().compareTo(after) > 0).stream().toList();
-            return Page.of(found, size, "groups", Group::id);
-        }
-        return Page.of(store.directory().groupsAfter(after), size, "groups", Group::id);
+        Iterable<Group> listed = filter.isEmpty() ? store.directory().groupsAfter(after)
+                : Page.after(store.directory().groupByName(filter.get().value()).stream().toList(), after, Group::id);
+        return Page.of(listed, size, "groups", Group::id);
     }
 
     /** GetGroupId: by {@code displayName}, or by an external id. */

@@ -124,17 +124,19 @@ public final class IdentityStore {
     }
 
     /**
-     * The memberships and assignments that name a user or group, which go with it when it is deleted:
-     * nothing may be left pointing at an entry that is gone.
+     * Deletes a user or group with the memberships and assignments that name it, in one write: nothing
+     * may be left pointing at an entry that is gone.
      */
-    List<DirectoryEntry> dependentsOf(String principalId, PrincipalType type, List<Membership> memberships) {
-        List<DirectoryEntry> dependents = new ArrayList<>(memberships);
-        for (Assignment a : directory().assignmentsOf(principalId)) {
+    void deleteWithDependents(DirectoryEntry principal, PrincipalType type, List<Membership> memberships) {
+        List<DirectoryEntry> deletes = new ArrayList<>();
+        deletes.add(principal);
+        deletes.addAll(memberships);
+        for (Assignment a : directory().assignmentsOf(principal.id())) {
             if (a.principalType() == type) {
-                dependents.add(a);
+                deletes.add(a);
             }
         }
-        return dependents;
+        write(List.of(), deletes);
     }
 
     /** Writes durably (in force here on return); a unique key another entry holds is a ConflictException. */

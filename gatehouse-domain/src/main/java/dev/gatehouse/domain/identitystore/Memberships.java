@@ -6,8 +6,8 @@ import dev.gatehouse.domain.directory.Membership;
 import dev.gatehouse.domain.directory.Origin;
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.error.InvalidMemberException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * identitystore's membership operations: CreateGroupMembership, DescribeGroupMembership,
@@ -67,26 +67,16 @@ public final class Memberships {
 
     /** ListGroupMemberships: the group's memberships ordered by id, a page at a time. */
     public Page<Membership> ofGroup(String identityStoreId, String groupId, Integer maxResults, String nextToken) {
-        Inputs.identityStoreId(identityStoreId);
         Inputs.resourceId(GROUP_ID, groupId);
-        int size = Inputs.maxResults(maxResults);
-        String scope = "group-memberships:" + groupId;
-        String after = PageToken.lastIdOf(scope, nextToken);
-        store.check(identityStoreId);
-        Group group = store.group(groupId);
-        return Page.of(after(store.directory().membershipsOf(group.id()), after), size, scope, Membership::id);
+        return page(identityStoreId, "group-memberships:" + groupId, maxResults, nextToken,
+                () -> store.directory().membershipsOf(store.group(groupId).id()));
     }
 
     /** ListGroupMembershipsForMember: the user's memberships ordered by id, a page at a time. */
     public Page<Membership> ofMember(String identityStoreId, String userId, Integer maxResults, String nextToken) {
-        Inputs.identityStoreId(identityStoreId);
         Inputs.resourceId(MEMBER_USER_ID, userId);
-        int size = Inputs.maxResults(maxResults);
-        String scope = "member-memberships:" + userId;
-        String after = PageToken.lastIdOf(scope, nextToken);
-        store.check(identityStoreId);
-        User user = store.user(userId);
-        return Page.of(after(store.directory().membershipsOfUser(user.id()), after), size, scope, Membership::id);
+        return page(identityStoreId, "member-memberships:" + userId, maxResults, nextToken,
+                () -> store.directory().membershipsOfUser(store.user(userId).id()));
     }
 
     /** IsMemberInGroups: for each group asked about, in order, whether the user is a member of it. */
@@ -115,16 +105,13 @@ public final class Memberships {
                 .orElseThrow(() -> IdentityStoreException.notFound(ResourceType.GROUP_MEMBERSHIP, membershipId));
     }
 
-    private static List<Membership> after(List<Membership> ordered, String afterId) {
-        if (afterId == null) {
-            return ordered;
-        }
-        List<Membership> rest = new ArrayList<>();
-        for (Membership m : ordered) {
-            if (m.id().compareTo(afterId) > 0) {
-                rest.add(m);
-            }
-        }
-        return rest;
+    /** A page of memberships from {@code listed} (ordered by id), for the list named {@code scope}. */
+    private Page<Membership> page(String identityStoreId, String scope, Integer maxResults, String nextToken,
+                                  Supplier<List<Membership>> listed) {
+        Inputs.identityStoreId(identityStoreId);
+        int size = Inputs.maxResults(maxResults);
+        String after = PageToken.lastIdOf(scope, nextToken);
+        store.check(identityStoreId);
+        return Page.of(Page.after(listed.get(), after, Membership::id), size, scope, Membership::id);
     }
 }

@@ -16,6 +16,14 @@ public record Page<T>(List<T> items, Optional<String> nextToken) {
      * The first {@code size} of {@code ordered} (already started after the previous page's last id),
      * with a next token only when more follow.
      */
+    /** The entries of an id-ordered list that come after {@code afterId} (all of them when it is null). */
+    static <T> List<T> after(List<T> ordered, String afterId, Function<T, String> idOf) {
+        if (afterId == null) {
+            return ordered;
+        }
+        return ordered.stream().filter(item -> idOf.apply(item).compareTo(afterId) > 0).toList();
+    }
+
     static <T> Page<T> of(Iterable<T> ordered, int size, String scope, Function<T, String> idOf) {
         List<T> items = new ArrayList<>(Math.min(size, 16));
         for (T item : ordered) {

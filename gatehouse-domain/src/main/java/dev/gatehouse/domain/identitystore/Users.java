@@ -2,7 +2,6 @@ package dev.gatehouse.domain.identitystore;
 
 import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.directory.Attributes;
-import dev.gatehouse.domain.directory.DirectoryEntry;
 import dev.gatehouse.domain.directory.Origin;
 import dev.gatehouse.domain.directory.PrincipalType;
 import dev.gatehouse.domain.directory.User;
@@ -89,11 +88,7 @@ public final class Users {
         Inputs.resourceId("userId", userId);
         store.check(identityStoreId);
         User user = store.user(userId);
-        List<DirectoryEntry> deletes = new ArrayList<>();
-        deletes.add(user);
-        deletes.addAll(store.dependentsOf(user.id(), PrincipalType.USER,
-                store.directory().membershipsOfUser(user.id())));
-        store.write(List.of(), deletes);
+        store.deleteWithDependents(user, PrincipalType.USER, store.directory().membershipsOfUser(user.id()));
     }
 
     /** ListUsers: users ordered by id, a page at a time; a filter on {@code UserName} finds one by name. */
@@ -103,12 +98,9 @@ public final class Users {
         String after = PageToken.lastIdOf("users", nextToken);
         Optional<Filter> filter = Filters.single(filters, "UserName");
         store.check(identityStoreId);
-        if (filter.isPresent()) {
-            List<User> found = store.directory().user(filter.get().value()).filter(u -> after == null
-                    || u.id().compareTo(after) > 0).stream().toList();
-            return Page.of(found, size, "users", User::id);
-        }
-        return Page.of(store.directory().usersAfter(after), size, "users", User::id);
+        Iterable<User> listed = filter.isEmpty() ? store.directory().usersAfter(after)
+                : Page.after(store.directory().user(filter.get().value()).stream().toList(), after, User::id);
+        return Page.of(listed, size, "users", User::id);
     }
 
     /** GetUserId: by {@code userName}, by {@code emails.value}, or by an external id. */

@@ -99,33 +99,19 @@ public final class IdentityStoreWire {
         return Attributes.of(values);
     }
 
-    /** UpdateUser's and UpdateGroup's Operations. */
+    /** UpdateUser's and UpdateGroup's Operations, or null. */
     public static List<AttributeOperation> operations(JsonNode input) {
-        JsonNode operations = input.get("Operations");
-        if (operations == null || operations.isNull()) {
-            return null;
-        }
-        List<AttributeOperation> result = new ArrayList<>();
-        for (JsonNode op : list(operations, "operations")) {
-            JsonNode value = object(op, "operations.member").get("AttributeValue");
-            result.add(new AttributeOperation(string(op, "AttributePath"),
-                    value == null || value.isNull() ? null : document(value, "operations.member.attributeValue")));
-        }
-        return result;
+        return objects(input, "Operations", op -> {
+            JsonNode value = op.get("AttributeValue");
+            return new AttributeOperation(string(op, "AttributePath"),
+                    value == null || value.isNull() ? null : document(value, "operations.member.attributeValue"));
+        });
     }
 
     /** ListUsers' and ListGroups' Filters, or null. */
     public static List<Filter> filters(JsonNode input) {
-        JsonNode filters = input.get("Filters");
-        if (filters == null || filters.isNull()) {
-            return null;
-        }
-        List<Filter> result = new ArrayList<>();
-        for (JsonNode filter : list(filters, "filters")) {
-            object(filter, "filters.member");
-            result.add(new Filter(string(filter, "AttributePath"), string(filter, "AttributeValue")));
-        }
-        return result;
+        return objects(input, "Filters",
+                filter -> new Filter(string(filter, "AttributePath"), string(filter, "AttributeValue")));
     }
 
     /** GetUserId's and GetGroupId's AlternateIdentifier: a union of ExternalId and UniqueAttribute. */
@@ -287,11 +273,20 @@ public final class IdentityStoreWire {
         throw InvalidMemberException.wrongType(at, "a string, boolean, whole number, list or object", node.asText());
     }
 
-    private static Iterable<JsonNode> list(JsonNode node, String at) {
-        if (!node.isArray()) {
-            throw InvalidMemberException.wrongType(at, "a list", null);
+    /** A list member whose entries are structures, each read by {@code read}; null when absent. */
+    private static <T> List<T> objects(JsonNode input, String member, Function<JsonNode, T> read) {
+        JsonNode node = input.get(member);
+        if (node == null || node.isNull()) {
+            return null;
         }
-        return node;
+        if (!node.isArray()) {
+            throw InvalidMemberException.wrongType(camel(member), "a list", null);
+        }
+        List<T> result = new ArrayList<>();
+        for (JsonNode entry : node) {
+            result.add(read.apply(object(entry, camel(member) + ".member")));
+        }
+        return result;
     }
 
     private static JsonNode object(JsonNode node, String at) {

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one identity store this Gatehouse is, over its live directory: the users, groups and
@@ -28,6 +30,7 @@ import java.util.Set;
  */
 public final class IdentityStore {
     /** Names identity center keeps for itself, for users and groups alike. */
+    private static final Logger AUDIT = LoggerFactory.getLogger("dev.gatehouse.audit");
     private static final Set<String> RESERVED_NAMES = Set.of("administrator", "awsadministrators");
 
     private final LiveDirectory live;
@@ -127,7 +130,8 @@ public final class IdentityStore {
      * Deletes a user or group with the memberships and assignments that name it, in one write: nothing
      * may be left pointing at an entry that is gone.
      */
-    void deleteWithDependents(DirectoryEntry principal, PrincipalType type, List<Membership> memberships) {
+    void deleteWithDependents(AdminCaller caller, String operation, DirectoryEntry principal, PrincipalType type,
+                              List<Membership> memberships) {
         List<DirectoryEntry> deletes = new ArrayList<>();
         deletes.add(principal);
         deletes.addAll(memberships);
@@ -136,16 +140,23 @@ public final class IdentityStore {
                 deletes.add(a);
             }
         }
-        write(List.of(), deletes);
+        write(caller, operation, principal.id(), List.of(), deletes);
     }
 
-    /** Writes durably (in force here on return); a unique key another entry holds is a ConflictException. */
-    void write(List<DirectoryEntry> puts, List<DirectoryEntry> deletes) {
+    /**
+     * Writes durably (in force here on return) and leaves an audit line: which operation, by which
+     * access key, on which entry, when; never a profile value. A unique key another entry holds is a
+     * ConflictException, and nothing is written.
+     */
+    void write(AdminCaller caller, String operation, String id, List<DirectoryEntry> puts,
+               List<DirectoryEntry> deletes) {
         try {
             live.write(puts, deletes);
         } catch (UniqueKeyTakenException e) {
             throw IdentityStoreException.duplicate(conflictMessage(e.key()));
         }
+        AUDIT.info("event=identitystore operation={} by={} id={} at={}", operation, caller.accessKeyId(), id,
+                clock.instant());
     }
 
     private static String conflictMessage(String key) {

@@ -209,7 +209,7 @@ class UsersTest {
         assertThat(directory.assignmentsOf(ann.id())).hasSize(3);
         long version = f.version();
 
-        users.delete(f.storeId, ann.id());
+        users.delete(ADMIN, f.storeId, ann.id());
 
         assertThat(f.version()).isEqualTo(version + 1);
         assertThat(directory.userById(ann.id())).isEmpty();
@@ -218,7 +218,7 @@ class UsersTest {
         assertThat(directory.groupByName("ops")).isPresent();
         assertThat(f.domain.gatehouse.sessions().active(session.id())).isEmpty();
         assertFails(ErrorCode.UNAUTHORIZED, () -> f.domain.gatehouse.portal().authenticate(tokens.access().secret()));
-        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.delete(f.storeId, ann.id()));
+        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.delete(ADMIN, f.storeId, ann.id()));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.describe(f.storeId, ann.id()));
     }
 

@@ -12,7 +12,8 @@ CREATE TABLE directory_state (
 );
 INSERT INTO directory_state (version, log_floor) VALUES (0, 0);
 
--- unique_keys as the entry listed them (order kept); directory_unique_keys enforces them
+-- unique_keys as the entry listed them (order kept); directory_unique_keys enforces them. A write
+-- deletes every entry it touches (their keys go by the cascade) and inserts again those it keeps.
 CREATE TABLE directory_entries (
     kind        text NOT NULL,
     id          text NOT NULL,

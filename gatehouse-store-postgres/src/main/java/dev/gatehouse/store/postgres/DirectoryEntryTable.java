@@ -19,10 +19,6 @@ import java.util.List;
  * them) and opaque body, by kind and id; its SQL and its row mapping.
  */
 final class DirectoryEntryTable {
-    private static final String UPSERT_ENTRY = """
-            INSERT INTO directory_entries (kind, id, unique_keys, body) VALUES (?, ?, ?, ?)
-            ON CONFLICT (kind, id) DO UPDATE SET unique_keys = EXCLUDED.unique_keys, body = EXCLUDED.body""";
-
     private final Database database;
 
     DirectoryEntryTable(Database database) {
@@ -50,6 +46,7 @@ final class DirectoryEntryTable {
         });
     }
 
+    /** Deletes these entries, where stored; the keys they hold go with them (the foreign key cascades). */
     static void delete(Connection c, Collection<EntryRef> refs) throws SQLException {
         if (refs.isEmpty()) {
             return;
@@ -62,12 +59,13 @@ final class DirectoryEntryTable {
         }
     }
 
-    /** Stores each entry, replacing the one of its kind and id (one batch). */
-    static void upsert(Connection c, Collection<StoredEntry> entries) throws SQLException {
+    /** Stores each entry, none of its kind and id being stored (one batch). */
+    static void insert(Connection c, Collection<StoredEntry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_ENTRY)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO directory_entries (kind, id, unique_keys, body) VALUES (?, ?, ?, ?)")) {
             for (StoredEntry e : entries) {
                 ps.setString(1, e.kind());
                 ps.setString(2, e.id());

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code directory_unique_keys} table: which entry holds each unique key. Its primary key is the
- * database's own guard that no key is held twice; {@link DirectoryWritePlan} finds a taken key first,
- * so that the caller learns which.
+ * The {@code directory_unique_keys} table: which entry holds each unique key (deleted with the entry,
+ * by its foreign key). Its primary key is the database's own guard that no key is held twice;
+ * {@link DirectoryWritePlan} finds a taken key first, so that the caller learns which.
  */
 final class DirectoryKeyTable {
     private DirectoryKeyTable() {
@@ -43,20 +43,7 @@ final class DirectoryKeyTable {
         }
     }
 
-    /** Frees every key that {@code entries} hold. */
-    static void release(Connection c, Collection<EntryRef> entries) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                DELETE FROM directory_unique_keys
-                WHERE (kind, id) IN (SELECT * FROM unnest(?::text[], ?::text[]))""")) {
-            DirectoryEntryTable.setRefs(ps, 1, entries);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Records each entry as the holder of its keys (free: see {@link DirectoryWritePlan}). */
+    /** Records each entry as the holder of its keys, all free (see {@link DirectoryWritePlan}). */
     static void claim(Connection c, Collection<StoredEntry> entries) throws SQLException {
         List<String> keys = new ArrayList<>();
         List<String> kinds = new ArrayList<>();

@@ -91,7 +91,7 @@ final class DirectoryWritePlan {
         return new DirectoryWritePlan(outcome);
     }
 
-    /** Every entry written: the keys they held before are all freed, and the stored ones claim theirs again. */
+    /** Every entry written, in the order first written: each is deleted, and the {@link #stored} ones stored again. */
     List<EntryRef> written() {
         return List.copyOf(outcome.keySet());
     }
@@ -99,16 +99,5 @@ final class DirectoryWritePlan {
     /** The entries as they are to be stored, each the last put of its kind and id. */
     List<StoredEntry> stored() {
         return outcome.values().stream().flatMap(Optional::stream).toList();
-    }
-
-    /** The entries whose last write deletes them. */
-    List<EntryRef> deleted() {
-        List<EntryRef> deleted = new ArrayList<>();
-        outcome.forEach((ref, entry) -> {
-            if (entry.isEmpty()) {
-                deleted.add(ref);
-            }
-        });
-        return deleted;
     }
 }

@@ -19,7 +19,9 @@ import java.util.OptionalLong;
  * version order, so an instance reading the log after version n never finds n+2 committed while n+1
  * is still to come (it would skip it for good). Then the keys the write touches are read,
  * {@link DirectoryWritePlan} applies the writes to them in order (a taken key rolls everything back),
- * and the outcome is stored with a few set-wide statements, and the log lines with it.
+ * and the outcome is stored with a few set-wide statements: every entry written is deleted (its keys go
+ * with it), the ones the write leaves stored are inserted again with their keys, and the log lines
+ * are added.
  */
 final class PostgresDirectory {
     private final Database database;
@@ -45,9 +47,8 @@ final class PostgresDirectory {
             long version = DirectoryStateTable.nextVersion(c);
             DirectoryWritePlan plan = DirectoryWritePlan.of(writes, DirectoryKeyTable.holders(c,
                     DirectoryWritePlan.keysClaimed(writes), DirectoryWritePlan.entriesWritten(writes)));
-            DirectoryKeyTable.release(c, plan.written());
-            DirectoryEntryTable.delete(c, plan.deleted());
-            DirectoryEntryTable.upsert(c, plan.stored());
+            DirectoryEntryTable.delete(c, plan.written());
+            DirectoryEntryTable.insert(c, plan.stored());
             DirectoryKeyTable.claim(c, plan.stored());
             DirectoryLogTable.append(c, version, writes, at);
             return version;

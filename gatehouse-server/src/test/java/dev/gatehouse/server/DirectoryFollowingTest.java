@@ -113,6 +113,24 @@ class DirectoryFollowingTest {
         }
     }
 
+    @Test
+    void eachInstanceShowsTheDirectoryVersionItIsCurrentTo() throws Exception {
+        Assignment assignment = bobInSandbox();
+        a.gatehouse().liveDirectory().put(assignment);
+        a.gatehouse().liveDirectory().write(List.of(), List.of(assignment));
+        long version = a.gatehouse().liveDirectory().version();
+        timeUntil(() -> b.gatehouse().liveDirectory().version() == version);
+        timeUntil(() -> Scrapes.value(scrapeOf(b), "gatehouse_directory_version") == version);
+    }
+
+    private static String scrapeOf(PostgresInstance instance) {
+        try {
+            return Scrapes.scrape(instance.base()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String summary(List<Long> nanos) {
         List<Long> sorted = nanos.stream().sorted().toList();
         double median = (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2.0;

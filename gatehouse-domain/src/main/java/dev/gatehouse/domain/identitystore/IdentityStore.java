@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * taken in the store into identitystore's ConflictException.
  */
 public final class IdentityStore {
-    /** Names identity center keeps for itself, for users and groups alike. */
     private static final Logger AUDIT = LoggerFactory.getLogger("dev.gatehouse.audit");
+    /** Names identity center keeps for itself, for users and groups alike. */
     private static final Set<String> RESERVED_NAMES = Set.of("administrator", "awsadministrators");
 
     private final LiveDirectory live;

@@ -70,21 +70,12 @@ public final class IdentityStoreWire {
 
     /** A list of strings (GroupIds, Extensions), or null. */
     public static List<String> strings(JsonNode input, String member) {
-        JsonNode value = input.get(member);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isArray()) {
-            throw InvalidMemberException.wrongType(camel(member), "a list of strings", null);
-        }
-        List<String> result = new ArrayList<>();
-        for (JsonNode item : value) {
+        return listOf(input, member, "a list of strings", item -> {
             if (!item.isTextual()) {
                 throw InvalidMemberException.wrongType(camel(member), "a list of strings", null);
             }
-            result.add(item.textValue());
-        }
-        return result;
+            return item.textValue();
+        });
     }
 
     /** CreateUser's profile: every profile member the model names, kept as sent. */
@@ -275,16 +266,21 @@ public final class IdentityStoreWire {
 
     /** A list member whose entries are structures, each read by {@code read}; null when absent. */
     private static <T> List<T> objects(JsonNode input, String member, Function<JsonNode, T> read) {
+        return listOf(input, member, "a list", entry -> read.apply(object(entry, camel(member) + ".member")));
+    }
+
+    /** A list member, each entry read by {@code read}; null when absent or null. */
+    private static <T> List<T> listOf(JsonNode input, String member, String expected, Function<JsonNode, T> read) {
         JsonNode node = input.get(member);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isArray()) {
-            throw InvalidMemberException.wrongType(camel(member), "a list", null);
+            throw InvalidMemberException.wrongType(camel(member), expected, null);
         }
         List<T> result = new ArrayList<>();
         for (JsonNode entry : node) {
-            result.add(read.apply(object(entry, camel(member) + ".member")));
+            result.add(read.apply(entry));
         }
         return result;
     }

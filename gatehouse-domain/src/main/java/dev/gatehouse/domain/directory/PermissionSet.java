@@ -32,6 +32,34 @@ public record PermissionSet(String arn, String name, Optional<String> descriptio
         provisionedTo = Set.copyOf(provisionedTo);
     }
 
+    /** The same permission set with new settings (sso-admin's UpdatePermissionSet), changed by {@code stamps}. */
+    public PermissionSet withSettings(Optional<String> description, Duration sessionDuration, Optional<String> relayState,
+                                      Stamps stamps) {
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, provisionedTo, origin, stamps);
+    }
+
+    public PermissionSet withPolicies(Policies policies, Stamps stamps) {
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, provisionedTo, origin, stamps);
+    }
+
+    public PermissionSet withTags(Map<String, String> tags, Stamps stamps) {
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, provisionedTo, origin, stamps);
+    }
+
+    /** The same permission set, provisioned to one more account as well. */
+    public PermissionSet provisionedAlsoTo(String accountId) {
+        if (provisionedTo.contains(accountId)) {
+            return this;
+        }
+        Set<String> accounts = new java.util.TreeSet<>(provisionedTo);
+        accounts.add(accountId);
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, accounts, origin, stamps);
+    }
+
     public static String nameKey(String name) {
         return "permission-set-name:" + name.toLowerCase(Locale.ROOT);
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A named role template; its session duration is the lifetime of the role credentials it yields.
@@ -54,7 +55,7 @@ public record PermissionSet(String arn, String name, Optional<String> descriptio
         if (provisionedTo.contains(accountId)) {
             return this;
         }
-        Set<String> accounts = new java.util.TreeSet<>(provisionedTo);
+        Set<String> accounts = new TreeSet<>(provisionedTo);
         accounts.add(accountId);
         return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
                 policies, accounts, origin, stamps);

@@ -13,6 +13,7 @@ import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.portal.Page;
 import dev.gatehouse.domain.portal.PageRequest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,7 +101,7 @@ public final class AccountAssignments {
         List<Assignment> matching = scope.directory().assignmentsOf(principalId).stream()
                 .filter(a -> a.principalType() == type)
                 .filter(a -> accountId.isEmpty() || a.accountId().equals(accountId.get()))
-                .sorted(java.util.Comparator.comparing(Assignment::id))
+                .sorted(Comparator.comparing(Assignment::id))
                 .toList();
         return page.apply(matching, Assignment::id);
     }

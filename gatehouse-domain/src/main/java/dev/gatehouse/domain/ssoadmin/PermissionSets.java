@@ -12,6 +12,7 @@ import dev.gatehouse.domain.portal.PageRequest;
 import dev.gatehouse.domain.store.UniqueKeyTakenException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,7 +60,7 @@ public final class PermissionSets {
             }
             PermissionSet created = new PermissionSet(scope.directory().ids().newPermissionSetArn(), name,
                     settings.description(), duration, settings.relayState(), false,
-                    ResourceTags.merge(java.util.Map.of(), checkedTags), PermissionSet.Policies.NONE, Set.of(),
+                    ResourceTags.merge(Map.of(), checkedTags), PermissionSet.Policies.NONE, Set.of(),
                     Origin.API, Stamps.made(scope.now(), caller));
             try {
                 scope.write(List.of(created), List.of());

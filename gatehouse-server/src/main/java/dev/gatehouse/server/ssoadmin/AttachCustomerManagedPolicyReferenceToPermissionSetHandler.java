@@ -6,7 +6,10 @@ import dev.gatehouse.domain.ssoadmin.PermissionSetPolicies;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
 
-/** sso-admin AttachCustomerManagedPolicyReferenceToPermissionSet: attaches a customer-managed policy by name and path. */
+/**
+ * sso-admin AttachCustomerManagedPolicyReferenceToPermissionSet: attaches a customer-managed policy by name and
+ * path.
+ */
 public final class AttachCustomerManagedPolicyReferenceToPermissionSetHandler implements AdminOperation {
     private final PermissionSetPolicies policies;
 

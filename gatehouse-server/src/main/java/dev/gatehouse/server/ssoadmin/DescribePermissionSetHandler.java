@@ -17,7 +17,8 @@ public final class DescribePermissionSetHandler implements AdminOperation {
 
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
-        PermissionSet p = permissionSets.describe(SsoAdminWire.instanceArn(input), SsoAdminWire.permissionSetArn(input));
+        PermissionSet p = permissionSets.describe(SsoAdminWire.instanceArn(input),
+                SsoAdminWire.permissionSetArn(input));
         return SsoAdminWire.of("PermissionSet", SsoAdminWire.permissionSet(p));
     }
 }

@@ -6,7 +6,10 @@ import dev.gatehouse.domain.ssoadmin.PermissionSetPolicies;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
 
-/** sso-admin DetachCustomerManagedPolicyReferenceFromPermissionSet: detaches a customer-managed policy by name and path. */
+/**
+ * sso-admin DetachCustomerManagedPolicyReferenceFromPermissionSet: detaches a customer-managed policy by name
+ * and path.
+ */
 public final class DetachCustomerManagedPolicyReferenceFromPermissionSetHandler implements AdminOperation {
     private final PermissionSetPolicies policies;
 

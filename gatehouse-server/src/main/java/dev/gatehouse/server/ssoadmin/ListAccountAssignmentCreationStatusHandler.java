@@ -7,7 +7,10 @@ import dev.gatehouse.domain.ssoadmin.RequestStatuses;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
 
-/** sso-admin ListAccountAssignmentCreationStatus: the CreateAccountAssignment requests, oldest first, by status when filtered. */
+/**
+ * sso-admin ListAccountAssignmentCreationStatus: the CreateAccountAssignment requests, oldest first, by status
+ * when filtered.
+ */
 public final class ListAccountAssignmentCreationStatusHandler implements AdminOperation {
     private final RequestStatuses statuses;
 
@@ -18,7 +21,7 @@ public final class ListAccountAssignmentCreationStatusHandler implements AdminOp
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
         return SsoAdminWire.page("AccountAssignmentsCreationStatus", statuses.list(SsoAdminWire.instanceArn(input),
-                Operation.ASSIGNMENT_CREATION, SsoAdminWire.statusFilter(input), SsoAdminWire.page(input)),
+                Operation.ASSIGNMENT_CREATION, SsoAdminWire.filter(input, "Status"), SsoAdminWire.page(input)),
                 SsoAdminWire::statusMetadata);
     }
 }

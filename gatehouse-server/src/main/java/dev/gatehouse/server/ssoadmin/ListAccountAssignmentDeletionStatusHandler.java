@@ -7,7 +7,10 @@ import dev.gatehouse.domain.ssoadmin.RequestStatuses;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
 
-/** sso-admin ListAccountAssignmentDeletionStatus: the DeleteAccountAssignment requests, oldest first, by status when filtered. */
+/**
+ * sso-admin ListAccountAssignmentDeletionStatus: the DeleteAccountAssignment requests, oldest first, by status
+ * when filtered.
+ */
 public final class ListAccountAssignmentDeletionStatusHandler implements AdminOperation {
     private final RequestStatuses statuses;
 
@@ -18,7 +21,7 @@ public final class ListAccountAssignmentDeletionStatusHandler implements AdminOp
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
         return SsoAdminWire.page("AccountAssignmentsDeletionStatus", statuses.list(SsoAdminWire.instanceArn(input),
-                Operation.ASSIGNMENT_DELETION, SsoAdminWire.statusFilter(input), SsoAdminWire.page(input)),
+                Operation.ASSIGNMENT_DELETION, SsoAdminWire.filter(input, "Status"), SsoAdminWire.page(input)),
                 SsoAdminWire::statusMetadata);
     }
 }

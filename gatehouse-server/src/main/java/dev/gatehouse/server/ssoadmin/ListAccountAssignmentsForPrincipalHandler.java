@@ -5,9 +5,11 @@ import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.ssoadmin.AccountAssignments;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
-import java.util.Optional;
 
-/** sso-admin ListAccountAssignmentsForPrincipal: the assignments made to one user or group, in one account when filtered. */
+/**
+ * sso-admin ListAccountAssignmentsForPrincipal: the assignments made to one user or group, in one account when
+ * filtered.
+ */
 public final class ListAccountAssignmentsForPrincipalHandler implements AdminOperation {
     private final AccountAssignments assignments;
 
@@ -17,10 +19,9 @@ public final class ListAccountAssignmentsForPrincipalHandler implements AdminOpe
 
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
-        JsonNode filter = input.path("Filter");
-        Optional<String> account = filter.isObject() ? SsoAdminWire.optionalText(filter, "AccountId") : Optional.empty();
         return SsoAdminWire.page("AccountAssignments", assignments.listForPrincipal(SsoAdminWire.instanceArn(input),
-                SsoAdminWire.text(input, "PrincipalId"), SsoAdminWire.text(input, "PrincipalType"), account,
+                SsoAdminWire.text(input, "PrincipalId"), SsoAdminWire.text(input, "PrincipalType"),
+                SsoAdminWire.filter(input, "AccountId"),
                 SsoAdminWire.page(input)), SsoAdminWire::assignment);
     }
 }

@@ -6,7 +6,10 @@ import dev.gatehouse.domain.ssoadmin.PermissionSetPolicies;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
 
-/** sso-admin ListCustomerManagedPolicyReferencesInPermissionSet: the customer-managed policies attached, in the order they were. */
+/**
+ * sso-admin ListCustomerManagedPolicyReferencesInPermissionSet: the customer-managed policies attached, in the
+ * order they were.
+ */
 public final class ListCustomerManagedPolicyReferencesInPermissionSetHandler implements AdminOperation {
     private final PermissionSetPolicies policies;
 

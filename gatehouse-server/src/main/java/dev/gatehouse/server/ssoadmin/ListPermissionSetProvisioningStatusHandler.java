@@ -7,7 +7,10 @@ import dev.gatehouse.domain.ssoadmin.RequestStatuses;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
 
-/** sso-admin ListPermissionSetProvisioningStatus: the ProvisionPermissionSet requests, oldest first, by status when filtered. */
+/**
+ * sso-admin ListPermissionSetProvisioningStatus: the ProvisionPermissionSet requests, oldest first, by status
+ * when filtered.
+ */
 public final class ListPermissionSetProvisioningStatusHandler implements AdminOperation {
     private final RequestStatuses statuses;
 
@@ -18,7 +21,7 @@ public final class ListPermissionSetProvisioningStatusHandler implements AdminOp
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
         return SsoAdminWire.page("PermissionSetsProvisioningStatus", statuses.list(SsoAdminWire.instanceArn(input),
-                Operation.PROVISIONING, SsoAdminWire.statusFilter(input), SsoAdminWire.page(input)),
+                Operation.PROVISIONING, SsoAdminWire.filter(input, "Status"), SsoAdminWire.page(input)),
                 SsoAdminWire::statusMetadata);
     }
 }

@@ -7,7 +7,10 @@ import dev.gatehouse.domain.ssoadmin.Provisioning;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.SsoAdminWire;
 
-/** sso-admin ProvisionPermissionSet: provisions a permission set to an account, or again to all it is provisioned to. */
+/**
+ * sso-admin ProvisionPermissionSet: provisions a permission set to an account, or again to all it is provisioned
+ * to.
+ */
 public final class ProvisionPermissionSetHandler implements AdminOperation {
     private final Provisioning provisioning;
 
@@ -17,7 +20,8 @@ public final class ProvisionPermissionSetHandler implements AdminOperation {
 
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
-        RequestStatus status = provisioning.provision(SsoAdminWire.instanceArn(input), SsoAdminWire.permissionSetArn(input),
+        RequestStatus status = provisioning.provision(SsoAdminWire.instanceArn(input),
+                SsoAdminWire.permissionSetArn(input),
                 SsoAdminWire.optionalText(input, "TargetId"), SsoAdminWire.text(input, "TargetType"),
                 caller.accessKeyId());
         return SsoAdminWire.of("PermissionSetProvisioningStatus", SsoAdminWire.provisioningStatus(status));

@@ -30,32 +30,53 @@ public final class SsoAdminOperations {
         operations.put(target("ListPermissionSets"), new ListPermissionSetsHandler(admin.permissionSets()));
         operations.put(target("CreateAccountAssignment"), new CreateAccountAssignmentHandler(admin.assignments()));
         operations.put(target("DeleteAccountAssignment"), new DeleteAccountAssignmentHandler(admin.assignments()));
-        operations.put(target("DescribeAccountAssignmentCreationStatus"), new DescribeAccountAssignmentCreationStatusHandler(admin.statuses()));
-        operations.put(target("DescribeAccountAssignmentDeletionStatus"), new DescribeAccountAssignmentDeletionStatusHandler(admin.statuses()));
-        operations.put(target("ListAccountAssignmentCreationStatus"), new ListAccountAssignmentCreationStatusHandler(admin.statuses()));
-        operations.put(target("ListAccountAssignmentDeletionStatus"), new ListAccountAssignmentDeletionStatusHandler(admin.statuses()));
+        operations.put(target("DescribeAccountAssignmentCreationStatus"),
+                new DescribeAccountAssignmentCreationStatusHandler(admin.statuses()));
+        operations.put(target("DescribeAccountAssignmentDeletionStatus"),
+                new DescribeAccountAssignmentDeletionStatusHandler(admin.statuses()));
+        operations.put(target("ListAccountAssignmentCreationStatus"),
+                new ListAccountAssignmentCreationStatusHandler(admin.statuses()));
+        operations.put(target("ListAccountAssignmentDeletionStatus"),
+                new ListAccountAssignmentDeletionStatusHandler(admin.statuses()));
         operations.put(target("ListAccountAssignments"), new ListAccountAssignmentsHandler(admin.assignments()));
-        operations.put(target("ListAccountAssignmentsForPrincipal"), new ListAccountAssignmentsForPrincipalHandler(admin.assignments()));
-        operations.put(target("ListAccountsForProvisionedPermissionSet"), new ListAccountsForProvisionedPermissionSetHandler(admin.provisioning()));
-        operations.put(target("ListPermissionSetsProvisionedToAccount"), new ListPermissionSetsProvisionedToAccountHandler(admin.provisioning()));
+        operations.put(target("ListAccountAssignmentsForPrincipal"),
+                new ListAccountAssignmentsForPrincipalHandler(admin.assignments()));
+        operations.put(target("ListAccountsForProvisionedPermissionSet"),
+                new ListAccountsForProvisionedPermissionSetHandler(admin.provisioning()));
+        operations.put(target("ListPermissionSetsProvisionedToAccount"),
+                new ListPermissionSetsProvisionedToAccountHandler(admin.provisioning()));
         operations.put(target("ProvisionPermissionSet"), new ProvisionPermissionSetHandler(admin.provisioning()));
-        operations.put(target("DescribePermissionSetProvisioningStatus"), new DescribePermissionSetProvisioningStatusHandler(admin.statuses()));
-        operations.put(target("ListPermissionSetProvisioningStatus"), new ListPermissionSetProvisioningStatusHandler(admin.statuses()));
+        operations.put(target("DescribePermissionSetProvisioningStatus"),
+                new DescribePermissionSetProvisioningStatusHandler(admin.statuses()));
+        operations.put(target("ListPermissionSetProvisioningStatus"),
+                new ListPermissionSetProvisioningStatusHandler(admin.statuses()));
         operations.put(target("TagResource"), new TagResourceHandler(admin.tags()));
         operations.put(target("UntagResource"), new UntagResourceHandler(admin.tags()));
         operations.put(target("ListTagsForResource"), new ListTagsForResourceHandler(admin.tags()));
-        operations.put(target("PutInlinePolicyToPermissionSet"), new PutInlinePolicyToPermissionSetHandler(admin.policies()));
-        operations.put(target("GetInlinePolicyForPermissionSet"), new GetInlinePolicyForPermissionSetHandler(admin.policies()));
-        operations.put(target("DeleteInlinePolicyFromPermissionSet"), new DeleteInlinePolicyFromPermissionSetHandler(admin.policies()));
-        operations.put(target("AttachManagedPolicyToPermissionSet"), new AttachManagedPolicyToPermissionSetHandler(admin.policies()));
-        operations.put(target("DetachManagedPolicyFromPermissionSet"), new DetachManagedPolicyFromPermissionSetHandler(admin.policies()));
-        operations.put(target("ListManagedPoliciesInPermissionSet"), new ListManagedPoliciesInPermissionSetHandler(admin.policies()));
-        operations.put(target("AttachCustomerManagedPolicyReferenceToPermissionSet"), new AttachCustomerManagedPolicyReferenceToPermissionSetHandler(admin.policies()));
-        operations.put(target("DetachCustomerManagedPolicyReferenceFromPermissionSet"), new DetachCustomerManagedPolicyReferenceFromPermissionSetHandler(admin.policies()));
-        operations.put(target("ListCustomerManagedPolicyReferencesInPermissionSet"), new ListCustomerManagedPolicyReferencesInPermissionSetHandler(admin.policies()));
-        operations.put(target("PutPermissionsBoundaryToPermissionSet"), new PutPermissionsBoundaryToPermissionSetHandler(admin.policies()));
-        operations.put(target("GetPermissionsBoundaryForPermissionSet"), new GetPermissionsBoundaryForPermissionSetHandler(admin.policies()));
-        operations.put(target("DeletePermissionsBoundaryFromPermissionSet"), new DeletePermissionsBoundaryFromPermissionSetHandler(admin.policies()));
+        operations.put(target("PutInlinePolicyToPermissionSet"),
+                new PutInlinePolicyToPermissionSetHandler(admin.policies()));
+        operations.put(target("GetInlinePolicyForPermissionSet"),
+                new GetInlinePolicyForPermissionSetHandler(admin.policies()));
+        operations.put(target("DeleteInlinePolicyFromPermissionSet"),
+                new DeleteInlinePolicyFromPermissionSetHandler(admin.policies()));
+        operations.put(target("AttachManagedPolicyToPermissionSet"),
+                new AttachManagedPolicyToPermissionSetHandler(admin.policies()));
+        operations.put(target("DetachManagedPolicyFromPermissionSet"),
+                new DetachManagedPolicyFromPermissionSetHandler(admin.policies()));
+        operations.put(target("ListManagedPoliciesInPermissionSet"),
+                new ListManagedPoliciesInPermissionSetHandler(admin.policies()));
+        operations.put(target("AttachCustomerManagedPolicyReferenceToPermissionSet"),
+                new AttachCustomerManagedPolicyReferenceToPermissionSetHandler(admin.policies()));
+        operations.put(target("DetachCustomerManagedPolicyReferenceFromPermissionSet"),
+                new DetachCustomerManagedPolicyReferenceFromPermissionSetHandler(admin.policies()));
+        operations.put(target("ListCustomerManagedPolicyReferencesInPermissionSet"),
+                new ListCustomerManagedPolicyReferencesInPermissionSetHandler(admin.policies()));
+        operations.put(target("PutPermissionsBoundaryToPermissionSet"),
+                new PutPermissionsBoundaryToPermissionSetHandler(admin.policies()));
+        operations.put(target("GetPermissionsBoundaryForPermissionSet"),
+                new GetPermissionsBoundaryForPermissionSetHandler(admin.policies()));
+        operations.put(target("DeletePermissionsBoundaryFromPermissionSet"),
+                new DeletePermissionsBoundaryFromPermissionSetHandler(admin.policies()));
         return Map.copyOf(operations);
     }
 

@@ -69,9 +69,9 @@ public final class SsoAdminWire {
         return new PageRequest(optionalText(input, "NextToken"), maxResults);
     }
 
-    /** The {@code Status} of an OperationStatusFilter. */
-    public static Optional<String> statusFilter(JsonNode input) {
-        return Optional.ofNullable(text(object(input, "Filter"), "Status"));
+    /** A member of the input's {@code Filter}: the Status or the AccountId the operation's filter holds. */
+    public static Optional<String> filter(JsonNode input, String member) {
+        return Optional.ofNullable(text(object(input, "Filter"), member));
     }
 
     /** A TagList: {@code [{"Key": .., "Value": ..}]}; absent is empty. */

@@ -2,8 +2,8 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.oidc.DeviceVerification;
+import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets;
-import dev.gatehouse.server.admin.AdminTargets.Service;
 import dev.gatehouse.server.admin.TargetOrAction;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.http.ApiDispatcher;
@@ -26,7 +26,7 @@ import dev.gatehouse.server.portal.LogoutHandler;
 import dev.gatehouse.server.portal.PortalAuthenticator;
 import dev.gatehouse.server.sts.GetCallerIdentityHandler;
 import dev.gatehouse.server.sts.StsActions;
-import dev.gatehouse.server.ssoadmin.ListInstancesHandler;
+import dev.gatehouse.server.ssoadmin.SsoAdminOperations;
 import dev.gatehouse.server.wire.AwsErrors;
 import dev.gatehouse.server.wire.AwsJsonErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
@@ -48,6 +48,7 @@ import dev.gatehouse.server.web.SecurityHeaders;
 import dev.gatehouse.server.web.StaticFiles;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -68,8 +69,9 @@ final class Routes {
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics);
         Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
         Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
-        var admin = new AdminTargets(gatehouse.admins(), Map.of(
-                Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())));
+        Map<String, AdminOperation> adminOperations = new HashMap<>();
+        adminOperations.putAll(SsoAdminOperations.all(gatehouse));
+        var admin = new AdminTargets(gatehouse.admins(), adminOperations);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();

@@ -45,6 +45,7 @@ public final class Directory {
     private final ConcurrentSkipListMap<String, Assignment> assignments = new ConcurrentSkipListMap<>();
     private final Map<String, Set<Assignment>> assignmentsOfPrincipal = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, AdminKey> adminKeys = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, RequestStatus> requestStatuses = new ConcurrentSkipListMap<>();
 
     /** @param browserIdleTimeout how long a browser's session cookie may go unused before it stops working */
     public Directory(String region, Duration signInSessionDuration, Duration browserIdleTimeout, List<Account> accounts,
@@ -256,6 +257,17 @@ public final class Directory {
         return adminKeys.values();
     }
 
+    // ---- sso-admin's asynchronous request statuses
+
+    public Optional<RequestStatus> requestStatus(String requestId) {
+        return Optional.ofNullable(requestStatuses.get(requestId));
+    }
+
+    /** Every request status, in no particular order. */
+    public Collection<RequestStatus> requestStatuses() {
+        return requestStatuses.values();
+    }
+
     // ---- changes, made only by LiveDirectory (one writer at a time)
 
     /** The entry of this kind and id, as held now. */
@@ -267,6 +279,7 @@ public final class Directory {
             case PERMISSION_SET -> permissionSets.get(id);
             case ASSIGNMENT -> assignments.get(id);
             case ADMIN_KEY -> adminKeys.get(id);
+            case REQUEST_STATUS -> requestStatuses.get(id);
         });
     }
 
@@ -295,6 +308,7 @@ public final class Directory {
                 assignmentsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a));
             }
             case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
+            case RequestStatus r -> requestStatuses.put(r.requestId(), r);
         }
     }
 
@@ -334,6 +348,7 @@ public final class Directory {
                 }
             }
             case ADMIN_KEY -> adminKeys.remove(id);
+            case REQUEST_STATUS -> requestStatuses.remove(id);
         }
     }
 
@@ -346,6 +361,7 @@ public final class Directory {
                 case PERMISSION_SET -> List.copyOf(permissionSets.keySet());
                 case ASSIGNMENT -> List.copyOf(assignments.keySet());
                 case ADMIN_KEY -> List.copyOf(adminKeys.keySet());
+                case REQUEST_STATUS -> List.copyOf(requestStatuses.keySet());
             };
             idsOfKind.forEach(id -> remove(kind, id));
         }

@@ -192,6 +192,7 @@ public final class DirectoryImport {
             case PermissionSet p -> p.origin();
             case Assignment a -> a.origin();
             case AdminKey k -> Origin.API;
+            case RequestStatus r -> Origin.API;
         };
     }
 
@@ -203,6 +204,7 @@ public final class DirectoryImport {
             case PermissionSet p -> p.stamps();
             case Assignment a -> a.stamps();
             case AdminKey k -> Stamps.made(k.createdAt(), k.createdBy());
+            case RequestStatus r -> Stamps.made(r.createdAt(), r.createdBy());
         };
     }
 
@@ -219,6 +221,7 @@ public final class DirectoryImport {
             case Assignment a -> new Assignment(a.accountId(), a.permissionSetArn(), a.principalType(),
                     a.principalId(), a.origin(), s);
             case AdminKey k -> k;
+            case RequestStatus r -> r;
         };
     }
 }

@@ -47,6 +47,8 @@ public final class EntryCodec {
                     PrincipalType.valueOf(f.string("principalType")), f.string("principalId"), f.origin(), f.stamps());
             case ADMIN_KEY -> new AdminKey(f.string("accessKeyId"), f.optional("description"),
                     f.instant("createdAt"), f.string("createdBy"), f.optional("revokedAt").map(Instant::parse));
+            case INVITATION -> new Invitation(f.string("tokenHash"), f.string("userId"), f.instant("createdAt"),
+                    f.string("createdBy"), f.instant("expiresAt"));
         });
     }
 
@@ -100,6 +102,13 @@ public final class EntryCodec {
                 m.put("createdAt", k.createdAt().toString());
                 m.put("createdBy", k.createdBy());
                 k.revokedAt().ifPresent(r -> m.put("revokedAt", r.toString()));
+            }
+            case Invitation i -> {
+                m.put("tokenHash", i.tokenHash());
+                m.put("userId", i.userId());
+                m.put("createdAt", i.createdAt().toString());
+                m.put("createdBy", i.createdBy());
+                m.put("expiresAt", i.expiresAt().toString());
             }
         }
         return m;

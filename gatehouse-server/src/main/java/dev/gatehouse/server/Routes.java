@@ -11,6 +11,7 @@ import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.NotFoundHandlers;
 import dev.gatehouse.server.http.ServiceDate;
+import dev.gatehouse.server.invitation.InvitationOperations;
 import dev.gatehouse.server.limits.AddressRateLimit;
 import dev.gatehouse.server.limits.LoadShedder;
 import dev.gatehouse.server.metrics.MetricsHandler;
@@ -36,6 +37,7 @@ import dev.gatehouse.server.wire.QueryErrors;
 import dev.gatehouse.server.pages.AuthorizePage;
 import dev.gatehouse.server.pages.BrowserSessions;
 import dev.gatehouse.server.pages.DevicePage;
+import dev.gatehouse.server.pages.InvitationPage;
 import dev.gatehouse.server.pages.PortalPage;
 import dev.gatehouse.server.pages.SignInPage;
 import dev.gatehouse.server.pages.StartPage;
@@ -69,7 +71,8 @@ final class Routes {
         Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
         Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
         var admin = new AdminTargets(gatehouse.admins(), Map.of(
-                Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())));
+                Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())),
+                InvitationOperations.all(gatehouse));
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();
@@ -87,6 +90,7 @@ final class Routes {
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(portal, browser, pages, csrf);
         var start = new StartPage(browser);
+        var invitation = new InvitationPage(gatehouse.invitations(), pages, csrf);
 
         return new RoutingHandler()
                 // access portal (service "sso", restJson1)
@@ -105,7 +109,7 @@ final class Routes {
                 // action names the route's metrics (an unknown Action counts there as InvalidAction)
                 .post("/", new TargetOrAction(adminApi.of("Admin", admin),
                         new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions))))
-                // web pages: sign-in, device confirmation, PKCE consent, access portal
+                // web pages: sign-in, device confirmation, PKCE consent, access portal, invitation links
                 .get("/", page.of(start::show))
                 .get("/start", page.of(start::show))
                 .get("/login", page.of(signIn::show))
@@ -117,6 +121,8 @@ final class Routes {
                 .get("/portal", page.of(portalPage::show))
                 .post("/portal/credentials", page.of(portalPage::credentials))
                 .post("/signout", page.of(portalPage::signOut))
+                .get("/invitation", page.of(invitation::show))
+                .post("/invitation", page.of(invitation::submit))
                 .get(StaticFiles.PREFIX + "{file}", staticFiles)
                 // operations
                 .get("/health", new HealthHandler(gatehouse.store()))

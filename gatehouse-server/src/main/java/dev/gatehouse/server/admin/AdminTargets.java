@@ -7,13 +7,16 @@ import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.server.http.ApiOperation;
+import dev.gatehouse.server.http.BaseUrl;
 import dev.gatehouse.server.http.RequestBody;
 import dev.gatehouse.server.sigv4.SignedRequests;
 import dev.gatehouse.server.wire.AwsJsonErrors;
 import dev.gatehouse.server.wire.Json;
+import dev.gatehouse.server.wire.NoStore;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -48,10 +51,22 @@ public final class AdminTargets implements ApiOperation {
     private final AdminAuthenticator authenticator;
     private final Map<String, AdminOperation> operations;
 
-    /** @param operations keyed by full target ({@link Service#target}) */
-    public AdminTargets(AdminAuthenticator authenticator, Map<String, AdminOperation> operations) {
+    /**
+     * @param tables the operations keyed by full target ({@link Service#target}): one table per group of
+     *     operations (a service, or a package such as invitations); a target in two tables is refused
+     */
+    @SafeVarargs
+    public AdminTargets(AdminAuthenticator authenticator, Map<String, ? extends AdminOperation>... tables) {
         this.authenticator = authenticator;
-        this.operations = Map.copyOf(operations);
+        Map<String, AdminOperation> all = new HashMap<>();
+        for (Map<String, ? extends AdminOperation> table : tables) {
+            table.forEach((target, operation) -> {
+                if (all.putIfAbsent(target, operation) != null) {
+                    throw new IllegalArgumentException("Two admin operations for target " + target);
+                }
+            });
+        }
+        this.operations = Map.copyOf(all);
     }
 
     @Override
@@ -59,12 +74,15 @@ public final class AdminTargets implements ApiOperation {
         String target = exchange.getRequestHeaders().getFirst(TARGET);
         Service service = serviceOf(target);
         AdminOperation operation = operations.get(target);
+        if (operation != null && operation.handsOutSecrets()) {
+            NoStore.apply(exchange.getResponseHeaders());
+        }
         byte[] body = RequestBody.read(exchange);
         AdminCaller caller = authenticator.authenticate(SignedRequests.read(exchange, body), service.signingName);
         if (operation == null) {
             throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
         }
-        Object output = operation.handle(parse(body), caller);
+        Object output = operation.handle(parse(body), caller, BaseUrl.of(exchange));
         try {
             return new WireResponse(200, AwsJsonErrors.CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(output), null);
         } catch (JsonProcessingException e) {

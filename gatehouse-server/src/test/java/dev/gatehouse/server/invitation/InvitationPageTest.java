@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.signin.Totp;
+import dev.gatehouse.server.PageForms;
 import dev.gatehouse.server.TestService;
 import dev.gatehouse.server.web.SecurityHeaders;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,27 +72,15 @@ class InvitationPageTest {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(PageForms.body(form))));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            seen.add(response);
-            return response;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        HttpResponse<String> response = PageForms.send(http, request);
+        seen.add(response);
+        return response;
     }
 
     /** The form's fields as the page gave them, with these typed in. */

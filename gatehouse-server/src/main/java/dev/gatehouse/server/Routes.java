@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.oidc.DeviceVerification;
+import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets;
 import dev.gatehouse.server.admin.AdminTargets.Service;
 import dev.gatehouse.server.admin.TargetOrAction;
@@ -50,6 +51,7 @@ import dev.gatehouse.server.web.SecurityHeaders;
 import dev.gatehouse.server.web.StaticFiles;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -70,9 +72,10 @@ final class Routes {
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics);
         Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
         Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
-        var admin = new AdminTargets(gatehouse.admins(), Map.of(
-                Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())),
-                InvitationOperations.all(gatehouse));
+        var adminOperations = new HashMap<String, AdminOperation>(Map.of(
+                Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())));
+        adminOperations.putAll(InvitationOperations.all(gatehouse));
+        var admin = new AdminTargets(gatehouse.admins(), adminOperations);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();

@@ -23,8 +23,8 @@ public interface AdminOperation {
     }
 
     /**
-     * True for an operation whose answers carry a secret (an invitation link, a new key's secret): they
-     * get {@code Cache-Control: no-store} and {@code Pragma: no-cache}, error answers too.
+     * Whether the answer carries a secret (CreateAdminKey's secret access key, CreateInvitation's link):
+     * its answers, errors included, then say {@code Cache-Control: no-store}.
      */
     default boolean handsOutSecrets() {
         return false;

@@ -16,7 +16,6 @@ import dev.gatehouse.server.wire.NoStore;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -51,22 +50,10 @@ public final class AdminTargets implements ApiOperation {
     private final AdminAuthenticator authenticator;
     private final Map<String, AdminOperation> operations;
 
-    /**
-     * @param tables the operations keyed by full target ({@link Service#target}): one table per group of
-     *     operations (a service, or a package such as invitations); a target in two tables is refused
-     */
-    @SafeVarargs
-    public AdminTargets(AdminAuthenticator authenticator, Map<String, ? extends AdminOperation>... tables) {
+    /** @param operations keyed by full target ({@link Service#target}) */
+    public AdminTargets(AdminAuthenticator authenticator, Map<String, AdminOperation> operations) {
         this.authenticator = authenticator;
-        Map<String, AdminOperation> all = new HashMap<>();
-        for (Map<String, ? extends AdminOperation> table : tables) {
-            table.forEach((target, operation) -> {
-                if (all.putIfAbsent(target, operation) != null) {
-                    throw new IllegalArgumentException("Two admin operations for target " + target);
-                }
-            });
-        }
-        this.operations = Map.copyOf(all);
+        this.operations = Map.copyOf(operations);
     }
 
     @Override
@@ -75,7 +62,7 @@ public final class AdminTargets implements ApiOperation {
         Service service = serviceOf(target);
         AdminOperation operation = operations.get(target);
         if (operation != null && operation.handsOutSecrets()) {
-            NoStore.apply(exchange.getResponseHeaders());
+            NoStore.addHeaders(exchange);
         }
         byte[] body = RequestBody.read(exchange);
         AdminCaller caller = authenticator.authenticate(SignedRequests.read(exchange, body), service.signingName);

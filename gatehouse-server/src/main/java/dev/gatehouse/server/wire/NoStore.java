@@ -2,7 +2,6 @@ package dev.gatehouse.server.wire;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 
 /**
@@ -24,13 +23,13 @@ public final class NoStore implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        apply(exchange.getResponseHeaders());
+        addHeaders(exchange);
         next.handleRequest(exchange);
     }
 
-    /** Puts the two headers on an answer, for the operations behind a shared route (the admin APIs). */
-    public static void apply(HeaderMap headers) {
-        headers.put(Headers.CACHE_CONTROL, "no-store");
-        headers.put(Headers.PRAGMA, "no-cache");
+    /** The two headers, for a route shared by several operations (the admin targets) that knows its operation late. */
+    public static void addHeaders(HttpServerExchange exchange) {
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseHeaders().put(Headers.PRAGMA, "no-cache");
     }
 }

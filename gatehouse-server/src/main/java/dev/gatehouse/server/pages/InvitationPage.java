@@ -53,22 +53,29 @@ public final class InvitationPage {
             return pages.formExpired();
         }
         String token = form.get("token");
-        Invitations.Lookup found = invitations.find(token);
-        if (!(found instanceof Open open)) {
-            return closed((ClosedInvitation) found);
-        }
         String password = form.getOrDefault("password", "");
         String code = form.getOrDefault("otp", "").strip();
-        AuthenticatorSetup app = authenticatorOf(form.get("totpSecret"), open.user().userName());
         if (!password.equals(form.getOrDefault("passwordRepeat", ""))) {
-            return form(exchange, 400, token, open, app, "The two passwords are not the same.", !code.isEmpty());
+            return formAgain(exchange, form, "The two passwords are not the same.");
         }
         Optional<NewAuthenticator> authenticator = code.isEmpty() ? Optional.empty()
                 : Optional.of(new NewAuthenticator(form.get("totpSecret"), code));
         return switch (invitations.accept(token, password, authenticator)) {
             case Invitations.Accepted accepted -> passwordSet(authenticator.isPresent());
-            case Invitations.Refused refused -> form(exchange, 400, token, open, app, refused.message(),
-                    !code.isEmpty());
+            case Invitations.Refused refused -> formAgain(exchange, form, refused.message());
+            case ClosedInvitation closed -> closed(closed);
+        };
+    }
+
+    /**
+     * The form again, with what was wrong and the authenticator app's secret it brought (the person may
+     * have added it to their app already); the link may have closed meanwhile.
+     */
+    private PageResponse formAgain(HttpServerExchange exchange, Map<String, String> form, String error) {
+        String token = form.get("token");
+        return switch (invitations.find(token)) {
+            case Open open -> form(exchange, 400, token, open, authenticatorOf(form.get("totpSecret"),
+                    open.user().userName()), error, !form.getOrDefault("otp", "").isBlank());
             case ClosedInvitation closed -> closed(closed);
         };
     }

@@ -11,6 +11,7 @@ import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.NotFoundHandlers;
 import dev.gatehouse.server.http.ServiceDate;
+import dev.gatehouse.server.invitation.InvitationOperations;
 import dev.gatehouse.server.limits.AddressRateLimit;
 import dev.gatehouse.server.limits.LoadShedder;
 import dev.gatehouse.server.metrics.MetricsHandler;
@@ -36,6 +37,7 @@ import dev.gatehouse.server.wire.QueryErrors;
 import dev.gatehouse.server.pages.AuthorizePage;
 import dev.gatehouse.server.pages.BrowserSessions;
 import dev.gatehouse.server.pages.DevicePage;
+import dev.gatehouse.server.pages.InvitationPage;
 import dev.gatehouse.server.pages.PortalPage;
 import dev.gatehouse.server.pages.SignInPage;
 import dev.gatehouse.server.pages.StartPage;
@@ -71,6 +73,7 @@ final class Routes {
         Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
         Map<String, AdminOperation> adminOperations = new HashMap<>();
         adminOperations.putAll(SsoAdminOperations.all(gatehouse));
+        adminOperations.putAll(InvitationOperations.all(gatehouse));
         var admin = new AdminTargets(gatehouse.admins(), adminOperations);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
@@ -89,6 +92,7 @@ final class Routes {
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(portal, browser, pages, csrf);
         var start = new StartPage(browser);
+        var invitation = new InvitationPage(gatehouse.invitations(), pages, csrf);
 
         return new RoutingHandler()
                 // access portal (service "sso", restJson1)
@@ -107,7 +111,7 @@ final class Routes {
                 // action names the route's metrics (an unknown Action counts there as InvalidAction)
                 .post("/", new TargetOrAction(adminApi.of("Admin", admin),
                         new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions))))
-                // web pages: sign-in, device confirmation, PKCE consent, access portal
+                // web pages: sign-in, device confirmation, PKCE consent, access portal, invitation links
                 .get("/", page.of(start::show))
                 .get("/start", page.of(start::show))
                 .get("/login", page.of(signIn::show))
@@ -119,6 +123,8 @@ final class Routes {
                 .get("/portal", page.of(portalPage::show))
                 .post("/portal/credentials", page.of(portalPage::credentials))
                 .post("/signout", page.of(portalPage::signOut))
+                .get("/invitation", page.of(invitation::show))
+                .post("/invitation", page.of(invitation::submit))
                 .get(StaticFiles.PREFIX + "{file}", staticFiles)
                 // operations
                 .get("/health", new HealthHandler(gatehouse.store()))

@@ -46,6 +46,8 @@ public final class Directory {
     private final Map<String, Set<Assignment>> assignmentsOfPrincipal = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, AdminKey> adminKeys = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, RequestStatus> requestStatuses = new ConcurrentSkipListMap<>();
+    private final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
+    private final Map<String, Invitation> invitationsOfUser = new ConcurrentHashMap<>();
 
     /** @param browserIdleTimeout how long a browser's session cookie may go unused before it stops working */
     public Directory(String region, Duration signInSessionDuration, Duration browserIdleTimeout, List<Account> accounts,
@@ -268,6 +270,18 @@ public final class Directory {
         return requestStatuses.values();
     }
 
+    // ---- invitations
+
+    /** The invitation whose token has this SHA-256 hash (base64url), expired or not. */
+    public Optional<Invitation> invitation(String tokenHash) {
+        return Optional.ofNullable(invitations.get(tokenHash));
+    }
+
+    /** The user's one invitation, expired or not. */
+    public Optional<Invitation> invitationOf(String userId) {
+        return Optional.ofNullable(invitationsOfUser.get(userId));
+    }
+
     // ---- changes, made only by LiveDirectory (one writer at a time)
 
     /** The entry of this kind and id, as held now. */
@@ -280,6 +294,7 @@ public final class Directory {
             case ASSIGNMENT -> assignments.get(id);
             case ADMIN_KEY -> adminKeys.get(id);
             case REQUEST_STATUS -> requestStatuses.get(id);
+            case INVITATION -> invitations.get(id);
         });
     }
 
@@ -309,6 +324,10 @@ public final class Directory {
             }
             case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
             case RequestStatus r -> requestStatuses.put(r.requestId(), r);
+            case Invitation i -> {
+                invitations.put(i.tokenHash(), i);
+                invitationsOfUser.put(i.userId(), i);
+            }
         }
     }
 
@@ -349,6 +368,12 @@ public final class Directory {
             }
             case ADMIN_KEY -> adminKeys.remove(id);
             case REQUEST_STATUS -> requestStatuses.remove(id);
+            case INVITATION -> {
+                Invitation i = invitations.remove(id);
+                if (i != null) {
+                    invitationsOfUser.remove(i.userId(), i);
+                }
+            }
         }
     }
 
@@ -362,6 +387,7 @@ public final class Directory {
                 case ASSIGNMENT -> List.copyOf(assignments.keySet());
                 case ADMIN_KEY -> List.copyOf(adminKeys.keySet());
                 case REQUEST_STATUS -> List.copyOf(requestStatuses.keySet());
+                case INVITATION -> List.copyOf(invitations.keySet());
             };
             idsOfKind.forEach(id -> remove(kind, id));
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * instances can never make two users of one name.
  */
 public sealed interface DirectoryEntry permits User, Group, Membership, PermissionSet, Assignment, AdminKey,
-        RequestStatus {
+        RequestStatus, Invitation {
 
     EntryKind kind();
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Makes the live directory match the directory file, by the rule in {@link Origin}: every user, group,
  * membership, permission set and assignment the file names is written as the file says it (an entry
  * of that name made through the API is taken over); {@code FILE} entries the file no longer names are
- * deleted, with the memberships and assignments that name them; entries made through the API are left
+ * deleted, with the memberships, assignments and invitations that name them; entries made through the API are left
  * alone. Entries already as the file says are not written again, so a restart with an unchanged file
  * writes nothing. One atomic write.
  */
@@ -171,6 +171,9 @@ public final class DirectoryImport {
                 }
             }
         }
+        for (String userId : gone) {
+            directory.invitationOf(userId).ifPresent(deletes::add);
+        }
         for (Assignment a : directory.assignments()) {
             boolean orphan = gone.contains(a.principalId()) || gone.contains(a.permissionSetArn());
             if (orphan || (a.origin() == Origin.FILE && !kept.contains(key(a)))) {
@@ -193,6 +196,7 @@ public final class DirectoryImport {
             case Assignment a -> a.origin();
             case AdminKey k -> Origin.API;
             case RequestStatus r -> Origin.API;
+            case Invitation i -> Origin.API;
         };
     }
 
@@ -205,6 +209,7 @@ public final class DirectoryImport {
             case Assignment a -> a.stamps();
             case AdminKey k -> Stamps.made(k.createdAt(), k.createdBy());
             case RequestStatus r -> Stamps.made(r.createdAt(), r.createdBy());
+            case Invitation i -> Stamps.made(i.createdAt(), i.createdBy());
         };
     }
 
@@ -222,6 +227,7 @@ public final class DirectoryImport {
                     a.principalId(), a.origin(), s);
             case AdminKey k -> k;
             case RequestStatus r -> r;
+            case Invitation i -> i;
         };
     }
 }

@@ -53,6 +53,8 @@ public final class EntryCodec {
                     f.string("permissionSetArn"), f.optional("accountId"),
                     f.optional("principalType").map(PrincipalType::valueOf), f.optional("principalId"),
                     f.instant("createdAt"), f.string("createdBy"));
+            case INVITATION -> new Invitation(f.string("tokenHash"), f.string("userId"), f.instant("createdAt"),
+                    f.string("createdBy"), f.instant("expiresAt"));
         });
     }
 
@@ -118,6 +120,13 @@ public final class EntryCodec {
                 r.principalId().ifPresent(p -> m.put("principalId", p));
                 m.put("createdAt", r.createdAt().toString());
                 m.put("createdBy", r.createdBy());
+            }
+            case Invitation i -> {
+                m.put("tokenHash", i.tokenHash());
+                m.put("userId", i.userId());
+                m.put("createdAt", i.createdAt().toString());
+                m.put("createdBy", i.createdBy());
+                m.put("expiresAt", i.expiresAt().toString());
             }
         }
         return m;

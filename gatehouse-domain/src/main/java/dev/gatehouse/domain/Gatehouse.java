@@ -9,6 +9,7 @@ import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.directory.DirectoryIds;
 import dev.gatehouse.domain.directory.DirectoryImport;
 import dev.gatehouse.domain.directory.LiveDirectory;
+import dev.gatehouse.domain.invitation.Invitations;
 import dev.gatehouse.domain.oidc.AuthorizationCodeGrant;
 import dev.gatehouse.domain.oidc.AuthorizationCodes;
 import dev.gatehouse.domain.oidc.ClientRegistry;
@@ -30,7 +31,8 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                         Tokens tokens, CredentialIssuer credentials, AccessPortal portal, SignIn signIn,
                         ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
                         AuthorizationCodes authorizationCodes, Grants grants,
-                        RoleSessionAuthenticator roleSessions, AdminAuthenticator admins) {
+                        RoleSessionAuthenticator roleSessions, AdminAuthenticator admins,
+                        Invitations invitations) {
 
     /** The three CreateToken grants, one class each. */
     public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
@@ -60,6 +62,7 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                 new ReservedRoles(store.instanceKey()), clock);
         return new Gatehouse(directory, live, store, clock, sessions, tokens, credentials, portal, signIn, clients,
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
-                roleSessions, new AdminAuthenticator(directory, file.adminKeys(), store.instanceKey(), clock));
+                roleSessions, new AdminAuthenticator(directory, file.adminKeys(), store.instanceKey(), clock),
+                new Invitations(live, store, clock));
     }
 }

@@ -120,6 +120,11 @@ public final class GatehouseServer implements AutoCloseable {
         return baseUrl.getPort();
     }
 
+    /** Closes the listening socket: no new connection from now on; those open are served. Idempotent. */
+    public void stopAccepting() {
+        listener.stopAccepting();
+    }
+
     /**
      * A graceful stop: stops accepting connections, lets the requests in flight finish (up to
      * {@code grace}; each answer then closes its connection), then closes as {@link #close()} does.
@@ -127,7 +132,7 @@ public final class GatehouseServer implements AutoCloseable {
      * @return how many requests had not finished within {@code grace}
      */
     public int stop(Duration grace) throws InterruptedException {
-        listener.stopAccepting();
+        stopAccepting();
         int unfinished = inFlight.stopAndAwait(grace);
         close();
         return unfinished;

@@ -4,7 +4,6 @@ import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.oidc.DeviceVerification;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets;
-import dev.gatehouse.server.admin.AdminTargets.Service;
 import dev.gatehouse.server.admin.TargetOrAction;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.identitystore.IdentityStoreOperations;
@@ -13,6 +12,7 @@ import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.NotFoundHandlers;
 import dev.gatehouse.server.http.ServiceDate;
+import dev.gatehouse.server.invitation.InvitationOperations;
 import dev.gatehouse.server.limits.AddressRateLimit;
 import dev.gatehouse.server.limits.LoadShedder;
 import dev.gatehouse.server.metrics.MetricsHandler;
@@ -28,7 +28,7 @@ import dev.gatehouse.server.portal.LogoutHandler;
 import dev.gatehouse.server.portal.PortalAuthenticator;
 import dev.gatehouse.server.sts.GetCallerIdentityHandler;
 import dev.gatehouse.server.sts.StsActions;
-import dev.gatehouse.server.ssoadmin.ListInstancesHandler;
+import dev.gatehouse.server.ssoadmin.SsoAdminOperations;
 import dev.gatehouse.server.wire.AwsErrors;
 import dev.gatehouse.server.wire.AwsJsonErrors;
 import dev.gatehouse.server.wire.ErrorFormat;
@@ -38,6 +38,7 @@ import dev.gatehouse.server.wire.QueryErrors;
 import dev.gatehouse.server.pages.AuthorizePage;
 import dev.gatehouse.server.pages.BrowserSessions;
 import dev.gatehouse.server.pages.DevicePage;
+import dev.gatehouse.server.pages.InvitationPage;
 import dev.gatehouse.server.pages.PortalPage;
 import dev.gatehouse.server.pages.SignInPage;
 import dev.gatehouse.server.pages.StartPage;
@@ -71,8 +72,9 @@ final class Routes {
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics);
         Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
         Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
-        var adminOperations = new HashMap<String, AdminOperation>(Map.of(
-                Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())));
+        Map<String, AdminOperation> adminOperations = new HashMap<>();
+        adminOperations.putAll(SsoAdminOperations.all(gatehouse));
+        adminOperations.putAll(InvitationOperations.all(gatehouse));
         adminOperations.putAll(IdentityStoreOperations.all(gatehouse));
         var admin = new AdminTargets(gatehouse.admins(), adminOperations);
         var stsActions = new StsActions(Map.of(
@@ -92,6 +94,7 @@ final class Routes {
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(portal, browser, pages, csrf);
         var start = new StartPage(browser);
+        var invitation = new InvitationPage(gatehouse.invitations(), pages, csrf);
 
         return new RoutingHandler()
                 // access portal (service "sso", restJson1)
@@ -110,7 +113,7 @@ final class Routes {
                 // action names the route's metrics (an unknown Action counts there as InvalidAction)
                 .post("/", new TargetOrAction(adminApi.of("Admin", admin),
                         new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions))))
-                // web pages: sign-in, device confirmation, PKCE consent, access portal
+                // web pages: sign-in, device confirmation, PKCE consent, access portal, invitation links
                 .get("/", page.of(start::show))
                 .get("/start", page.of(start::show))
                 .get("/login", page.of(signIn::show))
@@ -122,6 +125,8 @@ final class Routes {
                 .get("/portal", page.of(portalPage::show))
                 .post("/portal/credentials", page.of(portalPage::credentials))
                 .post("/signout", page.of(portalPage::signOut))
+                .get("/invitation", page.of(invitation::show))
+                .post("/invitation", page.of(invitation::submit))
                 .get(StaticFiles.PREFIX + "{file}", staticFiles)
                 // operations
                 .get("/health", new HealthHandler(gatehouse.store()))

@@ -45,6 +45,9 @@ public final class Directory {
     private final ConcurrentSkipListMap<String, Assignment> assignments = new ConcurrentSkipListMap<>();
     private final Map<String, Set<Assignment>> assignmentsOfPrincipal = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, AdminKey> adminKeys = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, RequestStatus> requestStatuses = new ConcurrentSkipListMap<>();
+    private final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
+    private final Map<String, Invitation> invitationsOfUser = new ConcurrentHashMap<>();
 
     /** @param browserIdleTimeout how long a browser's session cookie may go unused before it stops working */
     public Directory(String region, Duration signInSessionDuration, Duration browserIdleTimeout, List<Account> accounts,
@@ -256,6 +259,29 @@ public final class Directory {
         return adminKeys.values();
     }
 
+    // ---- sso-admin's asynchronous request statuses
+
+    public Optional<RequestStatus> requestStatus(String requestId) {
+        return Optional.ofNullable(requestStatuses.get(requestId));
+    }
+
+    /** Every request status, in no particular order. */
+    public Collection<RequestStatus> requestStatuses() {
+        return requestStatuses.values();
+    }
+
+    // ---- invitations
+
+    /** The invitation whose token has this SHA-256 hash (base64url), expired or not. */
+    public Optional<Invitation> invitation(String tokenHash) {
+        return Optional.ofNullable(invitations.get(tokenHash));
+    }
+
+    /** The user's one invitation, expired or not. */
+    public Optional<Invitation> invitationOf(String userId) {
+        return Optional.ofNullable(invitationsOfUser.get(userId));
+    }
+
     // ---- changes, made only by LiveDirectory (one writer at a time)
 
     /** The entry of this kind and id, as held now. */
@@ -267,6 +293,8 @@ public final class Directory {
             case PERMISSION_SET -> permissionSets.get(id);
             case ASSIGNMENT -> assignments.get(id);
             case ADMIN_KEY -> adminKeys.get(id);
+            case REQUEST_STATUS -> requestStatuses.get(id);
+            case INVITATION -> invitations.get(id);
         });
     }
 
@@ -295,6 +323,11 @@ public final class Directory {
                 assignmentsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a));
             }
             case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
+            case RequestStatus r -> requestStatuses.put(r.requestId(), r);
+            case Invitation i -> {
+                invitations.put(i.tokenHash(), i);
+                invitationsOfUser.put(i.userId(), i);
+            }
         }
     }
 
@@ -334,6 +367,13 @@ public final class Directory {
                 }
             }
             case ADMIN_KEY -> adminKeys.remove(id);
+            case REQUEST_STATUS -> requestStatuses.remove(id);
+            case INVITATION -> {
+                Invitation i = invitations.remove(id);
+                if (i != null) {
+                    invitationsOfUser.remove(i.userId(), i);
+                }
+            }
         }
     }
 
@@ -346,6 +386,8 @@ public final class Directory {
                 case PERMISSION_SET -> List.copyOf(permissionSets.keySet());
                 case ASSIGNMENT -> List.copyOf(assignments.keySet());
                 case ADMIN_KEY -> List.copyOf(adminKeys.keySet());
+                case REQUEST_STATUS -> List.copyOf(requestStatuses.keySet());
+                case INVITATION -> List.copyOf(invitations.keySet());
             };
             idsOfKind.forEach(id -> remove(kind, id));
         }

@@ -7,7 +7,8 @@ import java.util.List;
  * unique keys the store must keep for it (a user name, a group's display name, …), so that two
  * instances can never make two users of one name.
  */
-public sealed interface DirectoryEntry permits User, Group, Membership, PermissionSet, Assignment, AdminKey {
+public sealed interface DirectoryEntry permits User, Group, Membership, PermissionSet, Assignment, AdminKey,
+        RequestStatus, Invitation {
 
     EntryKind kind();
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Makes the live directory match the directory file, by the rule in {@link Origin}: every user, group,
  * membership, permission set and assignment the file names is written as the file says it (an entry
  * of that name made through the API is taken over); {@code FILE} entries the file no longer names are
- * deleted, with the memberships and assignments that name them; entries made through the API are left
+ * deleted, with the memberships, assignments and invitations that name them; entries made through the API are left
  * alone. Entries already as the file says are not written again, so a restart with an unchanged file
  * writes nothing. One atomic write.
  */
@@ -171,6 +171,9 @@ public final class DirectoryImport {
                 }
             }
         }
+        for (String userId : gone) {
+            directory.invitationOf(userId).ifPresent(deletes::add);
+        }
         for (Assignment a : directory.assignments()) {
             boolean orphan = gone.contains(a.principalId()) || gone.contains(a.permissionSetArn());
             if (orphan || (a.origin() == Origin.FILE && !kept.contains(key(a)))) {
@@ -192,6 +195,8 @@ public final class DirectoryImport {
             case PermissionSet p -> p.origin();
             case Assignment a -> a.origin();
             case AdminKey k -> Origin.API;
+            case RequestStatus r -> Origin.API;
+            case Invitation i -> Origin.API;
         };
     }
 
@@ -203,6 +208,8 @@ public final class DirectoryImport {
             case PermissionSet p -> p.stamps();
             case Assignment a -> a.stamps();
             case AdminKey k -> Stamps.made(k.createdAt(), k.createdBy());
+            case RequestStatus r -> Stamps.made(r.createdAt(), r.createdBy());
+            case Invitation i -> Stamps.made(i.createdAt(), i.createdBy());
         };
     }
 
@@ -219,6 +226,8 @@ public final class DirectoryImport {
             case Assignment a -> new Assignment(a.accountId(), a.permissionSetArn(), a.principalType(),
                     a.principalId(), a.origin(), s);
             case AdminKey k -> k;
+            case RequestStatus r -> r;
+            case Invitation i -> i;
         };
     }
 }

@@ -47,6 +47,14 @@ public final class EntryCodec {
                     PrincipalType.valueOf(f.string("principalType")), f.string("principalId"), f.origin(), f.stamps());
             case ADMIN_KEY -> new AdminKey(f.string("accessKeyId"), f.optional("description"),
                     f.instant("createdAt"), f.string("createdBy"), f.optional("revokedAt").map(Instant::parse));
+            case REQUEST_STATUS -> new RequestStatus(f.string("requestId"),
+                    RequestStatus.Operation.valueOf(f.string("operation")),
+                    RequestStatus.Status.valueOf(f.string("status")), f.optional("failureReason"),
+                    f.string("permissionSetArn"), f.optional("accountId"),
+                    f.optional("principalType").map(PrincipalType::valueOf), f.optional("principalId"),
+                    f.instant("createdAt"), f.string("createdBy"));
+            case INVITATION -> new Invitation(f.string("tokenHash"), f.string("userId"), f.instant("createdAt"),
+                    f.string("createdBy"), f.instant("expiresAt"));
         });
     }
 
@@ -100,6 +108,25 @@ public final class EntryCodec {
                 m.put("createdAt", k.createdAt().toString());
                 m.put("createdBy", k.createdBy());
                 k.revokedAt().ifPresent(r -> m.put("revokedAt", r.toString()));
+            }
+            case RequestStatus r -> {
+                m.put("requestId", r.requestId());
+                m.put("operation", r.operation().name());
+                m.put("status", r.status().name());
+                r.failureReason().ifPresent(f -> m.put("failureReason", f));
+                m.put("permissionSetArn", r.permissionSetArn());
+                r.accountId().ifPresent(a -> m.put("accountId", a));
+                r.principalType().ifPresent(t -> m.put("principalType", t.name()));
+                r.principalId().ifPresent(p -> m.put("principalId", p));
+                m.put("createdAt", r.createdAt().toString());
+                m.put("createdBy", r.createdBy());
+            }
+            case Invitation i -> {
+                m.put("tokenHash", i.tokenHash());
+                m.put("userId", i.userId());
+                m.put("createdAt", i.createdAt().toString());
+                m.put("createdBy", i.createdBy());
+                m.put("expiresAt", i.expiresAt().toString());
             }
         }
         return m;

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The kinds of {@link DirectoryEntry}, each with the name the store files it under. */
 public enum EntryKind {
     USER("user"), GROUP("group"), MEMBERSHIP("membership"), PERMISSION_SET("permission-set"),
-    ASSIGNMENT("assignment"), ADMIN_KEY("admin-key");
+    ASSIGNMENT("assignment"), ADMIN_KEY("admin-key"), REQUEST_STATUS("request-status"), INVITATION("invitation");
 
     private final String storedName;
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A named role template; its session duration is the lifetime of the role credentials it yields.
@@ -30,6 +31,34 @@ public record PermissionSet(String arn, String name, Optional<String> descriptio
         }
         tags = Map.copyOf(tags);
         provisionedTo = Set.copyOf(provisionedTo);
+    }
+
+    /** The same permission set with new settings (sso-admin's UpdatePermissionSet), changed by {@code stamps}. */
+    public PermissionSet withSettings(Optional<String> description, Duration sessionDuration, Optional<String> relayState,
+                                      Stamps stamps) {
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, provisionedTo, origin, stamps);
+    }
+
+    public PermissionSet withPolicies(Policies policies, Stamps stamps) {
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, provisionedTo, origin, stamps);
+    }
+
+    public PermissionSet withTags(Map<String, String> tags, Stamps stamps) {
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, provisionedTo, origin, stamps);
+    }
+
+    /** The same permission set, provisioned to one more account as well. */
+    public PermissionSet provisionedAlsoTo(String accountId) {
+        if (provisionedTo.contains(accountId)) {
+            return this;
+        }
+        Set<String> accounts = new TreeSet<>(provisionedTo);
+        accounts.add(accountId);
+        return new PermissionSet(arn, name, description, sessionDuration, relayState, revokeRoleSessionsOnLogout, tags,
+                policies, accounts, origin, stamps);
     }
 
     public static String nameKey(String name) {

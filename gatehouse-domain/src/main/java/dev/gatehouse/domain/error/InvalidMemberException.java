@@ -10,7 +10,7 @@ public final class InvalidMemberException extends GatehouseException {
     private static final int SHOWN_VALUE_LENGTH = 64;
 
     /** The rule a member broke. */
-    public sealed interface Rule permits Required, MaxLength, Range, Type, Printable {
+    public sealed interface Rule permits Required, MaxLength, Range, Type, Printable, Constraint {
     }
 
     /** Absent, null or empty. */
@@ -31,6 +31,13 @@ public final class InvalidMemberException extends GatehouseException {
 
     /** A control character or a broken surrogate pair, which no identifier, name or token may hold. */
     public record Printable() implements Rule {
+    }
+
+    /**
+     * Any other rule of the API model, in the model's words after "Member must": {@code satisfy regular
+     * expression pattern: [\w+=,.@-]+}, {@code satisfy enum value set: [USER, GROUP]}.
+     */
+    public record Constraint(String text) implements Rule {
     }
 
     private final String member;
@@ -71,6 +78,12 @@ public final class InvalidMemberException extends GatehouseException {
     public static InvalidMemberException wrongType(String member, String expected, String value) {
         return new InvalidMemberException(member, null, new Type(expected), value == null ? null : shown(value),
                 member + " must be " + expected);
+    }
+
+    /** @param value what was sent (shown cut short), or null; @param constraint as in {@link Constraint} */
+    public static InvalidMemberException unsatisfied(String member, String constraint, String value) {
+        return new InvalidMemberException(member, null, new Constraint(constraint), value == null ? null : shown(value),
+                member + " must " + constraint);
     }
 
     public static InvalidMemberException notPrintable(String member) {

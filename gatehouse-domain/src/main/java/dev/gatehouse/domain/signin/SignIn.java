@@ -39,8 +39,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SignIn {
     public static final String WRONG_CREDENTIALS = "Incorrect user name or password.";
     private static final Duration TICKET_LIFETIME = Duration.ofMinutes(5);
-    /** Longer than any step the ±1 window still accepts. */
-    private static final Duration STEP_KEPT_FOR = Duration.ofMinutes(5);
     /** Verified against when the user does not exist, so that both cases take as long. */
     private static final String DUMMY_HASH = Passwords.hash("no such user: equal time");
 
@@ -157,8 +155,7 @@ public final class SignIn {
      * this instance or another on the same store.
      */
     private boolean claimStep(String userId, long step) {
-        Instant now = clock.instant();
-        return store.raiseCounter(CounterKeys.of("totp-step", userId), step, now, now.plus(STEP_KEPT_FOR));
+        return TotpSteps.claim(store, userId, step, clock.instant());
     }
 
     private String ticketFor(String userName, String browserKey) {

@@ -8,7 +8,9 @@ public enum TokenKind {
     BROWSER("ghbs_"),
     DEVICE_CODE("ghdc_"),
     AUTHORIZATION_CODE("ghac_"),
-    CLIENT_SECRET("ghcs_");
+    CLIENT_SECRET("ghcs_"),
+    /** The secret of an invitation link, with which a user sets their password. */
+    INVITATION("ghiv_");
 
     private final String prefix;
 

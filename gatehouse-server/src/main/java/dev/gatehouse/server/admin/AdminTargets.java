@@ -7,10 +7,12 @@ import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.server.http.ApiOperation;
+import dev.gatehouse.server.http.BaseUrl;
 import dev.gatehouse.server.http.RequestBody;
 import dev.gatehouse.server.sigv4.SignedRequests;
 import dev.gatehouse.server.wire.AwsJsonErrors;
 import dev.gatehouse.server.wire.Json;
+import dev.gatehouse.server.wire.NoStore;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -59,12 +61,15 @@ public final class AdminTargets implements ApiOperation {
         String target = exchange.getRequestHeaders().getFirst(TARGET);
         Service service = serviceOf(target);
         AdminOperation operation = operations.get(target);
+        if (operation != null && operation.handsOutSecrets()) {
+            NoStore.addHeaders(exchange);
+        }
         byte[] body = RequestBody.read(exchange);
         AdminCaller caller = authenticator.authenticate(SignedRequests.read(exchange, body), service.signingName);
         if (operation == null) {
             throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
         }
-        Object output = operation.handle(parse(body), caller);
+        Object output = operation.handle(parse(body), caller, BaseUrl.of(exchange));
         try {
             return new WireResponse(200, AwsJsonErrors.CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(output), null);
         } catch (JsonProcessingException e) {

@@ -39,6 +39,10 @@ import java.util.Set;
  *       a map with {@code accountId}, {@code accountName}, {@code roleName}, {@code accessKeyId},
  *       {@code secretAccessKey}, {@code sessionToken}, {@code expiration} (text to show) and
  *       [{@code expirationIso}] (ISO-8601 instant).</li>
+ *   <li>{@code invitation}: {@code csrf}; {@code userName}; {@code expires} (text to show);
+ *       {@code secretGroups} and {@code uri}, the authenticator app's key (in groups of four) and its
+ *       {@code otpauth:} link; [{@code authenticatorOpen}] true to show that part unfolded; [{@code error}];
+ *       [{@code hidden}]. Posts {@code password}, {@code passwordRepeat} and [{@code otp}].</li>
  *   <li>{@code message}: {@code title}; {@code text}; [{@code kind}] {@code info}, {@code success}
  *       or {@code error}; [{@code link}] a map with {@code href} and {@code label}.</li>
  * </ul>
@@ -53,6 +57,7 @@ public final class Pages {
     public static final String CONSENT = "consent";
     public static final String PORTAL = "portal";
     public static final String MESSAGE = "message";
+    public static final String INVITATION = "invitation";
 
     private static final String LAYOUT = "layout";
     private static final List<String> PARTIALS = List.of("_form-fields", "_alert");
@@ -61,7 +66,8 @@ public final class Pages {
             DEVICE_CODE, "Authorize a device",
             CONSENT, "Allow access",
             PORTAL, "AWS access portal",
-            MESSAGE, "Gatehouse");
+            MESSAGE, "Gatehouse",
+            INVITATION, "Set your password");
     private static final Set<String> WIDE = Set.of(PORTAL);
 
     private final Map<String, Template> templates;
@@ -87,7 +93,7 @@ public final class Pages {
                     return new StringReader(source);
                 });
         Map<String, Template> compiled = new HashMap<>();
-        for (String name : List.of(LAYOUT, SIGN_IN, DEVICE_CODE, CONSENT, PORTAL, MESSAGE)) {
+        for (String name : List.of(LAYOUT, SIGN_IN, DEVICE_CODE, CONSENT, PORTAL, MESSAGE, INVITATION)) {
             compiled.put(name, compiler.compile(read(name)));
         }
         this.templates = Map.copyOf(compiled);

@@ -2,6 +2,7 @@ package dev.gatehouse.server.wire;
 
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.error.InvalidMemberException;
+import dev.gatehouse.domain.error.InvalidMemberException.Constraint;
 import dev.gatehouse.domain.error.InvalidMemberException.MaxLength;
 import dev.gatehouse.domain.error.InvalidMemberException.Printable;
 import dev.gatehouse.domain.error.InvalidMemberException.Range;
@@ -33,6 +34,7 @@ public final class ErrorMessages {
             case Range range -> value + at + "have value between " + range.min() + " and " + range.max();
             case Type type -> value + at + "be " + type.expected();
             case Printable ignored -> "Value " + at + "not contain control characters";
+            case Constraint constraint -> value + at + constraint.text();
         };
     }
 }

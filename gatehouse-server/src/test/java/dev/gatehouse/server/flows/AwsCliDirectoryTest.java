@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.server.AwsCli;
 import dev.gatehouse.server.OutsideTool;
 import dev.gatehouse.server.TestDirectory;
 import dev.gatehouse.server.TestService;
@@ -13,13 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -52,13 +49,11 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class AwsCliDirectoryTest {
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static final String NEW_PASSWORD = "Newcomer-Passw0rd!";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final OutsideTool AWS_CLI = new OutsideTool("Debian's AWS CLI v2",
-            () -> Files.isExecutable(AWS) ? null : AWS + " is not installed", "apt-get install awscli");
+    static final OutsideTool AWS_CLI = AwsCli.TOOL;
     @RegisterExtension
     static final Browser browser = new Browser();
 
@@ -68,10 +63,12 @@ class AwsCliDirectoryTest {
     Path home;
     TestService service;
     BrowserSteps steps;
+    AwsCli cli;
 
     @BeforeEach
     void start(TestInfo test) {
         service = new TestService(dataDir);
+        cli = new AwsCli(service.baseUrl(), home);
         steps = new BrowserSteps(browser, service, test.getTestMethod().orElseThrow().getName());
         steps.forgetCookies();
     }
@@ -125,25 +122,8 @@ class AwsCliDirectoryTest {
         }
     }
 
-    /** Runs the AWS CLI against the service with the bootstrap admin key; its JSON output. */
     private JsonNode aws(String... command) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", service.baseUrl().toString(),
-                "--region", "us-east-1", "--output", "json", "--no-cli-pager"));
-        args.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(false);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("HOME", home.toString());
-        env.put("AWS_ACCESS_KEY_ID", TestDirectory.ADMIN_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", TestDirectory.ADMIN_SECRET);
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("aws %s: %s", String.join(" ", command), err).isZero();
-        return out.length == 0 ? JSON.createObjectNode() : JSON.readTree(out);
+        return cli.json(command);
     }
 
     /** GatehouseAdmin.CreateInvitation, signed with the AWS SDK's own SigV4 signer. */

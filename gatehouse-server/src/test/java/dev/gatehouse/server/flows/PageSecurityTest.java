@@ -3,9 +3,9 @@ package dev.gatehouse.server.flows;
 import static dev.gatehouse.server.PageForms.csrfOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.server.PageForms;
 import dev.gatehouse.server.TestDirectory;
 import dev.gatehouse.server.TestService;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -81,40 +81,20 @@ class PageSecurityTest {
     private HttpResponse<String> post(HttpClient client, String path, Map<String, String> form, String... headers) {
         return send(client, HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))), headers);
+                .POST(HttpRequest.BodyPublishers.ofString(PageForms.body(form))), headers);
     }
 
     private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            seen.add(response);
-            return response;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        HttpResponse<String> response = PageForms.send(client, request);
+        seen.add(response);
+        return response;
     }
 
     private URI uri(String path) {
         return URI.create(service.baseUrl() + path);
-    }
-
-    private static String formBody(Map<String, String> form) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((name, value) -> {
-            if (!body.isEmpty()) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        });
-        return body.toString();
     }
 
     private static Map<String, String> form(String... namesAndValues) {

@@ -28,6 +28,10 @@ class ErrorMessagesTest {
         assertThat(ErrorMessages.of(InvalidMemberException.notPrintable("clientId")))
                 .isEqualTo(ONE + "Value at 'clientId' failed to satisfy constraint: Member must not contain control "
                         + "characters");
+        assertThat(ErrorMessages.of(InvalidMemberException.unsatisfied("name",
+                "satisfy regular expression pattern: [\\w+=,.@-]+", "two words")))
+                .isEqualTo(ONE + "Value 'two words' at 'name' failed to satisfy constraint: Member must satisfy regular "
+                        + "expression pattern: [\\w+=,.@-]+");
         assertThat(ErrorMessages.of(GatehouseException.forbidden())).isEqualTo("No access");
     }
 }

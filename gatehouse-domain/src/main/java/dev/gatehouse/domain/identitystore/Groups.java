@@ -46,7 +46,8 @@ public final class Groups {
     }
 
     /** UpdateGroup: {@code displayName} and {@code description}; a null description removes it. */
-    public void update(AdminCaller caller, String identityStoreId, String groupId, List<AttributeOperation> operations) {
+    public void update(AdminCaller caller, String identityStoreId, String groupId,
+                       List<AttributeOperation> operations) {
         Inputs.identityStoreId(identityStoreId);
         Inputs.resourceId("groupId", groupId);
         Inputs.operations(operations);
@@ -83,7 +84,8 @@ public final class Groups {
         Inputs.resourceId("groupId", groupId);
         store.check(identityStoreId);
         Group group = store.group(groupId);
-        store.deleteWithDependents(caller, "DeleteGroup", group, PrincipalType.GROUP, store.directory().membershipsOf(group.id()));
+        store.deleteWithDependents(caller, "DeleteGroup", group, PrincipalType.GROUP,
+                store.directory().membershipsOf(group.id()));
     }
 
     /** ListGroups: groups ordered by id, a page at a time; a filter on {@code DisplayName} finds one by name. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * broken rule is a ValidationException with the validator's wording.
  */
 public final class Inputs {
-    static final String IDENTITY_STORE_ID = "d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    static final String IDENTITY_STORE_ID =
+            "d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     static final String RESOURCE_ID =
             "([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}";
     static final String USER_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+";

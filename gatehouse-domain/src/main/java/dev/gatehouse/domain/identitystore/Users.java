@@ -88,7 +88,8 @@ public final class Users {
         Inputs.resourceId("userId", userId);
         store.check(identityStoreId);
         User user = store.user(userId);
-        store.deleteWithDependents(caller, "DeleteUser", user, PrincipalType.USER, store.directory().membershipsOfUser(user.id()));
+        store.deleteWithDependents(caller, "DeleteUser", user, PrincipalType.USER,
+                store.directory().membershipsOfUser(user.id()));
     }
 
     /** ListUsers: users ordered by id, a page at a time; a filter on {@code UserName} finds one by name. */

@@ -89,7 +89,8 @@ class GroupsTest {
         assertFails(ErrorCode.INVALID_REQUEST, () -> groups.update(ADMIN, f.storeId, id,
                 List.of(new AttributeOperation("description", 5L))));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> groups.update(ADMIN, f.storeId,
-                f.identityStore.directory().ids().newResourceId(), List.of(new AttributeOperation("description", "x"))));
+                f.identityStore.directory().ids().newResourceId(), List.of(new AttributeOperation("description",
+                        "x"))));
         assertThat(f.version()).isEqualTo(version);
     }
 

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The identity store over {@link DomainFixture}'s directory (ann in group ops, bob), and profiles to make users with. */
+/** The identity store over {@link DomainFixture}'s directory (ann in group ops, bob),
+        and profiles to make users with. */
 final class IdentityStoreFixture {
     static final AdminCaller ADMIN = new AdminCaller("AKIAIDENTITYSTORE001");
     static final AdminCaller OTHER_ADMIN = new AdminCaller("AKIAIDENTITYSTORE002");

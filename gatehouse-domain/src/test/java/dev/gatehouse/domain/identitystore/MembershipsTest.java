@@ -48,7 +48,8 @@ class MembershipsTest {
         assertThatThrownBy(() -> memberships.create(ADMIN, f.storeId, ops.id(), f.domain.ann.id()))
                 .isInstanceOfSatisfying(IdentityStoreException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
-                    assertThat(e.reason()).contains(IdentityStoreException.ConflictReason.UNIQUENESS_CONSTRAINT_VIOLATION);
+                    assertThat(e.reason())
+                            .contains(IdentityStoreException.ConflictReason.UNIQUENESS_CONSTRAINT_VIOLATION);
                 });
     }
 

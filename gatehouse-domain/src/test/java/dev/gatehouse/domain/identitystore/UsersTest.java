@@ -31,9 +31,11 @@ class UsersTest {
 
     @Test
     void aCreatedUserIsDescribedAsGivenWithItsStampsAndNoPassword() {
-        Map<String, Object> values = new java.util.LinkedHashMap<>(profile("Carol Example", "carol@example.com").asMap());
+        Map<String, Object> values = new java.util.LinkedHashMap<>(profile("Carol Example",
+                "carol@example.com").asMap());
         values.put("Addresses", List.of(Map.of("StreetAddress", "1 Main St", "Country", "NZ", "Primary", true)));
-        values.put("Photos", List.of(Map.of("Value", "https://example.com/a.png"), Map.of("Value", "https://example.com/b.png")));
+        values.put("Photos", List.of(Map.of("Value", "https://example.com/a.png"), Map.of("Value",
+                "https://example.com/b.png")));
         values.put("Extensions", Map.of(UserProfile.ENTERPRISE_EXTENSION, Map.of("costCenter", "42")));
         values.put("Title", "Engineer");
         Attributes given = Attributes.of(values);
@@ -42,7 +44,8 @@ class UsersTest {
         String id = users.create(ADMIN, f.storeId, "carol", given);
 
         User user = users.describe(f.storeId, id);
-        assertThat(id).matches(f.storeId.substring(2) + "-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(id).matches(f.storeId.substring(2)
+                + "-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(user.userName()).isEqualTo("carol");
         assertThat(user.attributes()).isEqualTo(given);
         assertThat(user.passwordHash()).isEmpty();

@@ -1,7 +1,10 @@
 package dev.gatehouse.server.identitystore;
 
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.identitystore.Groups;
 import dev.gatehouse.domain.identitystore.IdentityStore;
+import dev.gatehouse.domain.identitystore.Memberships;
+import dev.gatehouse.domain.identitystore.Users;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets.Service;
 import java.util.LinkedHashMap;
@@ -18,26 +21,33 @@ public final class IdentityStoreOperations {
     /** Every identitystore operation, keyed by its full X-Amz-Target. */
     public static Map<String, AdminOperation> all(Gatehouse gatehouse) {
         IdentityStore store = new IdentityStore(gatehouse.liveDirectory(), gatehouse.clock());
+        Users users = store.users();
+        Groups groups = store.groups();
+        Memberships memberships = store.memberships();
         Map<String, AdminOperation> operations = new LinkedHashMap<>();
-        operations.put(Service.IDENTITY_STORE.target("CreateUser"), new CreateUserHandler(store.users()));
-        operations.put(Service.IDENTITY_STORE.target("DescribeUser"), new DescribeUserHandler(store.users()));
-        operations.put(Service.IDENTITY_STORE.target("UpdateUser"), new UpdateUserHandler(store.users()));
-        operations.put(Service.IDENTITY_STORE.target("DeleteUser"), new DeleteUserHandler(store.users()));
-        operations.put(Service.IDENTITY_STORE.target("ListUsers"), new ListUsersHandler(store.users()));
-        operations.put(Service.IDENTITY_STORE.target("GetUserId"), new GetUserIdHandler(store.users()));
-        operations.put(Service.IDENTITY_STORE.target("CreateGroup"), new CreateGroupHandler(store.groups()));
-        operations.put(Service.IDENTITY_STORE.target("DescribeGroup"), new DescribeGroupHandler(store.groups()));
-        operations.put(Service.IDENTITY_STORE.target("UpdateGroup"), new UpdateGroupHandler(store.groups()));
-        operations.put(Service.IDENTITY_STORE.target("DeleteGroup"), new DeleteGroupHandler(store.groups()));
-        operations.put(Service.IDENTITY_STORE.target("ListGroups"), new ListGroupsHandler(store.groups()));
-        operations.put(Service.IDENTITY_STORE.target("GetGroupId"), new GetGroupIdHandler(store.groups()));
-        operations.put(Service.IDENTITY_STORE.target("CreateGroupMembership"), new CreateGroupMembershipHandler(store.memberships()));
-        operations.put(Service.IDENTITY_STORE.target("DescribeGroupMembership"), new DescribeGroupMembershipHandler(store.memberships()));
-        operations.put(Service.IDENTITY_STORE.target("DeleteGroupMembership"), new DeleteGroupMembershipHandler(store.memberships()));
-        operations.put(Service.IDENTITY_STORE.target("GetGroupMembershipId"), new GetGroupMembershipIdHandler(store.memberships()));
-        operations.put(Service.IDENTITY_STORE.target("ListGroupMemberships"), new ListGroupMembershipsHandler(store.memberships()));
-        operations.put(Service.IDENTITY_STORE.target("ListGroupMembershipsForMember"), new ListGroupMembershipsForMemberHandler(store.memberships()));
-        operations.put(Service.IDENTITY_STORE.target("IsMemberInGroups"), new IsMemberInGroupsHandler(store.memberships()));
+        operations.put(target("CreateUser"), new CreateUserHandler(users));
+        operations.put(target("DescribeUser"), new DescribeUserHandler(users));
+        operations.put(target("UpdateUser"), new UpdateUserHandler(users));
+        operations.put(target("DeleteUser"), new DeleteUserHandler(users));
+        operations.put(target("ListUsers"), new ListUsersHandler(users));
+        operations.put(target("GetUserId"), new GetUserIdHandler(users));
+        operations.put(target("CreateGroup"), new CreateGroupHandler(groups));
+        operations.put(target("DescribeGroup"), new DescribeGroupHandler(groups));
+        operations.put(target("UpdateGroup"), new UpdateGroupHandler(groups));
+        operations.put(target("DeleteGroup"), new DeleteGroupHandler(groups));
+        operations.put(target("ListGroups"), new ListGroupsHandler(groups));
+        operations.put(target("GetGroupId"), new GetGroupIdHandler(groups));
+        operations.put(target("CreateGroupMembership"), new CreateGroupMembershipHandler(memberships));
+        operations.put(target("DescribeGroupMembership"), new DescribeGroupMembershipHandler(memberships));
+        operations.put(target("DeleteGroupMembership"), new DeleteGroupMembershipHandler(memberships));
+        operations.put(target("GetGroupMembershipId"), new GetGroupMembershipIdHandler(memberships));
+        operations.put(target("ListGroupMemberships"), new ListGroupMembershipsHandler(memberships));
+        operations.put(target("ListGroupMembershipsForMember"), new ListGroupMembershipsForMemberHandler(memberships));
+        operations.put(target("IsMemberInGroups"), new IsMemberInGroupsHandler(memberships));
         return operations;
+    }
+
+    private static String target(String operation) {
+        return Service.IDENTITY_STORE.target(operation);
     }
 }

@@ -181,7 +181,8 @@ class IdentityStoreSdkTest {
         JsonNode plain = raw.lastResponse();
         assertThat(plain.get("Website").asText()).isEqualTo("https://carol.example.com");
         assertThat(plain.get("Birthdate").asText()).isEqualTo("1990-02-03");
-        assertThat(plain.get("Roles").toString()).isEqualTo("[{\"Value\":\"Researcher\",\"Type\":\"Work\",\"Primary\":true}]");
+        assertThat(plain.get("Roles").toString())
+                .isEqualTo("[{\"Value\":\"Researcher\",\"Type\":\"Work\",\"Primary\":true}]");
         assertThat(plain.get("Photos")).hasSize(2);
         assertThat(plain.get("Photos").get(1).get("Display").asText()).isEqualTo("Second");
         assertThat(plain.has("Extensions")).isFalse();
@@ -189,7 +190,8 @@ class IdentityStoreSdkTest {
         raw.beforeNext(body -> body.putArray("Extensions").add("aws:identitystore:enterprise"));
         client.describeUser(r -> r.identityStoreId(storeId).userId(id));
         assertThat(raw.lastResponse().get("Extensions").toString())
-                .isEqualTo("{\"aws:identitystore:enterprise\":{\"costCenter\":\"42\",\"manager\":{\"value\":\"boss-id\"}}}");
+                .isEqualTo("{\"aws:identitystore:enterprise\":"
+                        + "{\"costCenter\":\"42\",\"manager\":{\"value\":\"boss-id\"}}}");
 
         raw.beforeNext(body -> body.putArray("Extensions").add("aws:identitystore:other"));
         assertThatThrownBy(() -> client.describeUser(r -> r.identityStoreId(storeId).userId(id)))
@@ -231,7 +233,8 @@ class IdentityStoreSdkTest {
     void deleteUserRemovesTheUserAndItsMemberships() {
         String id = createUser("leaving");
         String groupId = groupId("admins");
-        client.createGroupMembership(r -> r.identityStoreId(storeId).groupId(groupId).memberId(MemberId.fromUserId(id)));
+        client.createGroupMembership(r -> r.identityStoreId(storeId).groupId(groupId)
+                .memberId(MemberId.fromUserId(id)));
 
         client.deleteUser(r -> r.identityStoreId(storeId).userId(id));
 
@@ -271,7 +274,8 @@ class IdentityStoreSdkTest {
         assertThat(users.getFirst().emails()).extracting(Email::value).containsExactly("alice@example.com");
         assertThat(users.getFirst().displayName()).isEqualTo("Alice");
         assertThat(client.listUsers(r -> r.identityStoreId(storeId)
-                .filters(Filter.builder().attributePath("UserName").attributeValue("nobody").build())).users()).isEmpty();
+                .filters(Filter.builder().attributePath("UserName").attributeValue("nobody").build())).users())
+                .isEmpty();
         assertThatThrownBy(() -> client.listUsers(r -> r.identityStoreId(storeId)
                 .filters(Filter.builder().attributePath("Title").attributeValue("x").build())))
                 .isInstanceOf(ValidationException.class);
@@ -304,7 +308,8 @@ class IdentityStoreSdkTest {
 
     @Test
     void groupsAreCreatedDescribedUpdatedListedAndDeleted() {
-        var created = client.createGroup(r -> r.identityStoreId(storeId).displayName("platform").description("Runs it"));
+        var created = client.createGroup(r -> r.identityStoreId(storeId).displayName("platform")
+                .description("Runs it"));
         assertThat(created.identityStoreId()).isEqualTo(storeId);
         DescribeGroupResponse group = client.describeGroup(r -> r.identityStoreId(storeId).groupId(created.groupId()));
         assertThat(group.displayName()).isEqualTo("platform");
@@ -314,7 +319,8 @@ class IdentityStoreSdkTest {
 
         client.updateGroup(r -> r.identityStoreId(storeId).groupId(created.groupId()).operations(
                 op("displayName", Document.fromString("platform-team")), op("description", Document.fromNull())));
-        DescribeGroupResponse updated = client.describeGroup(r -> r.identityStoreId(storeId).groupId(created.groupId()));
+        DescribeGroupResponse updated = client.describeGroup(r -> r.identityStoreId(storeId)
+                .groupId(created.groupId()));
         assertThat(updated.displayName()).isEqualTo("platform-team");
         assertThat(updated.description()).isNull();
 
@@ -368,7 +374,8 @@ class IdentityStoreSdkTest {
         assertThat(client.getGroupMembershipId(r -> r.identityStoreId(storeId).groupId(admins)
                 .memberId(MemberId.fromUserId(dan))).membershipId()).isEqualTo(created.membershipId());
 
-        var ofGroup = client.listGroupMembershipsPaginator(r -> r.identityStoreId(storeId).groupId(admins).maxResults(1));
+        var ofGroup = client.listGroupMembershipsPaginator(r -> r.identityStoreId(storeId).groupId(admins)
+                .maxResults(1));
         assertThat(ofGroup.stream().count()).isEqualTo(3);
         assertThat(ofGroup.groupMemberships().stream().map(m -> m.memberId().userId()).toList())
                 .hasSize(3).contains(dan);
@@ -441,7 +448,8 @@ class IdentityStoreSdkTest {
     // ---- helpers
 
     private String groupId(String displayName) {
-        return client.getGroupId(r -> r.identityStoreId(storeId).alternateIdentifier(unique("displayName", displayName)))
+        return client.getGroupId(r -> r.identityStoreId(storeId).alternateIdentifier(unique("displayName",
+                displayName)))
                 .groupId();
     }
 

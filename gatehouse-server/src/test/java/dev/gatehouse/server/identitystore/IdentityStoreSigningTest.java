@@ -75,7 +75,8 @@ class IdentityStoreSigningTest {
                 TestDirectory.ADMIN_SECRET), "UnrecognizedClientException");
     }
 
-    /** CreateUser and DeleteUser by this client fail with {@code errorType}, raw 400 with that __type; nothing changes. */
+    /** CreateUser and DeleteUser by this client fail with {@code errorType},
+            raw 400 with that __type; nothing changes. */
     private void assertRefusedAndNothingChanged(Function<URI, IdentitystoreClient> clientFor, String errorType)
             throws IOException {
         long version = service.gatehouse.liveDirectory().version();

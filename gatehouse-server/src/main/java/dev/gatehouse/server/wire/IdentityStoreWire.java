@@ -148,7 +148,12 @@ public final class IdentityStoreWire {
         out.put("UserId", user.id());
         out.put("UserName", user.userName());
         putExternalIds(out, user.externalIds());
-        out.putAll(UserProfile.withExtensions(user.attributes(), extensions).asMap());
+        Map<String, Object> profile = UserProfile.withExtensions(user.attributes(), extensions).asMap();
+        for (String member : UserProfile.MEMBERS) {
+            if (profile.containsKey(member)) {
+                out.put(member, profile.get(member));
+            }
+        }
         out.put("UserStatus", "ENABLED");
         putStamps(out, user.stamps());
         return out;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code Addresses}, {@code PhoneNumbers}, {@code Title}, …), checked against the shape of
  * identitystore's {@code User}: strings where it has strings, {@code Primary} a boolean, the
  * multi-valued attributes lists of mappings, {@code Extensions} free documents. The result is the tree
- * the directory keeps and identitystore returns.
+ * the directory keeps and identitystore returns, its keys in the order written.
  */
 final class AttributesReader {
     private static final List<String> NAME = List.of("Formatted", "FamilyName", "GivenName", "MiddleName",
@@ -38,7 +38,7 @@ final class AttributesReader {
         return value.map(KEYS).flatMap(m -> {
             Map<String, Object> tree = new LinkedHashMap<>();
             boolean valid = true;
-            for (String key : KEYS) {
+            for (String key : m.keys()) {
                 Optional<YamlValue> v = m.get(key);
                 if (v.isEmpty()) {
                     continue;
@@ -73,7 +73,7 @@ final class AttributesReader {
         return value.map(members.toArray(String[]::new)).flatMap(m -> {
             Map<String, Object> out = new LinkedHashMap<>();
             boolean valid = true;
-            for (String member : members) {
+            for (String member : m.keys()) {
                 Optional<YamlValue> v = m.get(member);
                 if (v.isPresent()) {
                     Optional<?> read = member.equals("Primary") ? v.get().bool() : v.get().string();

@@ -65,15 +65,15 @@ class DirectoryFileKeysTest {
         assertThat(jose.passwordHash()).isEmpty();
         assertThat(jose.externalIds()).containsExactly(new ExternalId("https://idp.example.com", "jose-1"));
         assertThat(jose.groups()).containsExactly("Platform Team");
-        assertThat(jose.attributes().asMap()).containsExactly(
-                Map.entry("Name", Map.of("GivenName", "José", "FamilyName", "García")),
+        assertThat(jose.attributes().asMap()).as("as written, in the order written").containsExactly(
                 Map.entry("DisplayName", "José García"),
+                Map.entry("Name", Map.of("GivenName", "José", "FamilyName", "García")),
                 Map.entry("NickName", "Pepe"),
+                Map.entry("Title", "Engineer"),
                 Map.entry("Emails", List.of(Map.of("Value", "jose@example.com", "Type", "work", "Primary", true))),
                 Map.entry("Addresses", List.of(Map.of("StreetAddress", "1 Main St", "PostalCode", "01234",
                         "Country", "ES", "Primary", true))),
                 Map.entry("PhoneNumbers", List.of(Map.of("Value", "+34 600 000 000", "Type", "mobile"))),
-                Map.entry("Title", "Engineer"),
                 Map.entry("Extensions", Map.of("aws:identitystore:enterprise",
                         Map.of("employeeNumber", 42L, "costCenter", "R&D", "manager", Map.of("value", "x")))));
         assertThat(jose.attributes().primaryEmail()).contains("jose@example.com");

@@ -20,7 +20,11 @@ import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.api.ConstructNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Writes a live directory as a directory file that {@link ConfigLoader} reads back and that imports to
@@ -46,18 +50,21 @@ public final class DirectoryWriter {
     public record Export(String yaml, List<String> leftOut) {
     }
 
-    /** The directory as a file; {@code settings} gives the region, durations, start URL, accounts and admin keys. */
+    /**
+     * The directory as a file: its settings and accounts (which the configuration gave it) and entries;
+     * {@code settings} adds the start URL and the bootstrap admin keys.
+     */
     public static Export write(GatehouseConfig settings, Directory directory, String header) {
         DirectoryFile file = settings.directory();
         List<String> leftOut = new ArrayList<>();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("region", file.region());
+        root.put("region", directory.region());
         settings.startUrl().ifPresent(url -> root.put("startUrl", url));
-        root.put("signInSessionDuration", file.signInSessionDuration().toString());
-        root.put("browserIdleTimeout", file.browserIdleTimeout().toString());
+        root.put("signInSessionDuration", directory.signInSessionDuration().toString());
+        root.put("browserIdleTimeout", directory.browserIdleTimeout().toString());
         root.put("users", users(directory));
         root.put("groups", groups(directory));
-        root.put("accounts", accounts(file.accounts()));
+        root.put("accounts", accounts(directory.accounts()));
         root.put("permissionSets", permissionSets(directory));
         root.put("assignments", assignments(directory, leftOut));
         if (!file.adminKeys().isEmpty()) {
@@ -71,7 +78,7 @@ public final class DirectoryWriter {
         }
         DumpSettings dump = DumpSettings.builder()
                 .setDefaultFlowStyle(FlowStyle.BLOCK)
-                .setSchema(new CoreSchema())
+                .setSchema(new ResolverOnce())
                 .setDereferenceAliases(true)
                 .setIndent(2)
                 .setIndicatorIndent(2)
@@ -201,5 +208,25 @@ public final class DirectoryWriter {
                 .thenComparing(Named::type).thenComparing(Named::principal, NAMES));
         return named.stream().map(n -> (Object) mapping("account", n.account(), "permissionSet", n.permissionSet(),
                 n.type() == PrincipalType.USER ? "user" : "group", n.principal())).toList();
+    }
+
+    /**
+     * YAML 1.2's core schema, as {@link ConfigLoader} reads with, making its scalar resolver once:
+     * {@link CoreSchema} makes a new one each time it is asked, and the emitter asks for every scalar
+     * (a large directory's export spent most of its time there).
+     */
+    private static final class ResolverOnce implements Schema {
+        private final CoreSchema core = new CoreSchema();
+        private final ScalarResolver resolver = core.getScalarResolver();
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            return core.getSchemaTagConstructors();
+        }
     }
 }

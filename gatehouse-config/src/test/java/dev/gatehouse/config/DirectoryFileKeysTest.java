@@ -183,4 +183,17 @@ class DirectoryFileKeysTest {
                   - {userName: a, password: p, email: a@example.com, groups: [ops]}
                 """).users().get(0).groups()).isEqualTo(Set.of("ops"));
     }
+
+    @Test
+    void aFileBeyondSnakeYamlsDefaultLimitLoads() throws IOException {
+        String hash = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+        StringBuilder yaml = new StringBuilder("users:\n");
+        String padding = "x".repeat(120);
+        for (int i = 0; i < 14_000; i++) {
+            yaml.append("  - {userName: user%05d, passwordHash: '%s', email: user%05d@example.com, displayName: %s}\n"
+                    .formatted(i, hash, i, padding));
+        }
+        assertThat(yaml.length()).as("above the 3 MiB snakeyaml-engine refuses by default").isGreaterThan(3 << 20);
+        assertThat(load(yaml.toString()).users()).hasSize(14_000);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.domain.Gatehouse;
@@ -74,17 +73,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        GatehouseConfig loaded;
-        try {
-            loaded = config == null ? ConfigLoader.demo() : ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            err.println("gatehouse: configuration error\n" + e.getMessage());
+        GatehouseConfig loaded = ConfigFiles.loadOrReport(config, err);
+        if (loaded == null) {
             return 1;
         }
         storeUrl = StoreUrls.choose(storeOption, environment, loaded);
-        if (storeUrl != null && !StoreUrls.isPostgres(storeUrl)) {
-            err.println("gatehouse: --store (or " + STORE_VARIABLE + ") takes a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...), not "
-                    + StoreUrls.redact(storeUrl));
+        if (StoreUrls.refused(storeUrl, err)) {
             return 2;
         }
         GatehouseStore store;

@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.config.GatehouseConfig;
+import java.io.PrintWriter;
 import java.util.Map;
 
 /** Which store a command uses, and store URLs as they may be shown: without passwords. */
@@ -26,9 +27,14 @@ final class StoreUrls {
         return config.store().orElse(null);
     }
 
-    /** True for a URL a store can be opened with (the embedded store has none). */
-    static boolean isPostgres(String url) {
-        return url.startsWith("jdbc:postgresql:");
+    /** True, with the reason printed, when {@code url} is given and is not a PostgreSQL JDBC URL (shown without secrets). */
+    static boolean refused(String url, PrintWriter err) {
+        if (url == null || url.startsWith("jdbc:postgresql:")) {
+            return false;
+        }
+        err.println("gatehouse: --store (or " + STORE_VARIABLE + ") takes a PostgreSQL JDBC URL "
+                + "(jdbc:postgresql://HOST:PORT/DB?user=...), not " + redact(url));
+        return true;
     }
 
     /** The URL with any {@code password=} value and any {@code user:password@} secret masked. */

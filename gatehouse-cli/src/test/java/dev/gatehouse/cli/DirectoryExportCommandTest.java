@@ -10,10 +10,14 @@ import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.Origin;
 import dev.gatehouse.domain.directory.Stamps;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -133,5 +138,35 @@ class DirectoryExportCommandTest {
         assertThat(err.toString()).contains("jdbc:postgresql://").doesNotContain("hunter2");
         assertThat(run("directory")).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
+    }
+
+    /**
+     * On PostgreSQL, beside an instance that holds the store open. Runs where a test database is named
+     * ({@code GATEHOUSE_TEST_POSTGRES_URL}), in a schema of its own.
+     */
+    @Test
+    @EnabledIfEnvironmentVariable(named = "GATEHOUSE_TEST_POSTGRES_URL", matches = ".+")
+    void exportsFromPostgresWhileAnInstanceRuns() throws Exception {
+        String base = System.getenv("GATEHOUSE_TEST_POSTGRES_URL");
+        String schema = "gatehouse_export_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try (PostgresStore store = PostgresStore.open(url)) {
+            Gatehouse running = Gatehouse.create(ConfigLoader.demo().directory(), store, InstantSource.system());
+            Directory d = running.directory();
+            running.liveDirectory().put(new User(d.ids().newResourceId(), "dora", Optional.empty(), Optional.empty(),
+                    Attributes.of(Map.of("DisplayName", "Dora")), List.of(), Origin.API,
+                    Stamps.made(InstantSource.system().instant(), ConfigLoader.DEMO_ADMIN_KEY_ID)));
+
+            assertThat(run("directory", "export", "--store", url)).as(err.toString()).isZero();
+        } finally {
+            try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+        assertThat(out.toString()).contains("userName: dora").contains("userName: alice");
+        assertThat(err.toString()).doesNotContain("password=");
     }
 }

@@ -473,6 +473,10 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
             } catch (RuntimeException e) {
                 handles.forEach(ColumnFamilyHandle::close);
                 db.close();
+                if (e instanceof IndexOutOfBoundsException) {
+                    throw new StoreUnavailableException("The store in " + directory + " lacks column families this "
+                            + "version keeps (serve it once with this version first)", e);
+                }
                 throw e;
             }
         } catch (RocksDBException e) {

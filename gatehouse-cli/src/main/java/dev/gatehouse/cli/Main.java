@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An open, self-hostable IAM Identity Center sign-in service.",
         subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, CredentialsCommand.class,
-            StatusCommand.class, CommandLine.HelpCommand.class})
+            StatusCommand.class, DirectoryCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.domain.Gatehouse;
@@ -59,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** The process environment; tests replace it. */
     Map<String, String> environment = System.getenv();
 
-    static final String STORE_VARIABLE = "GATEHOUSE_STORE";
+    static final String STORE_VARIABLE = StoreUrls.STORE_VARIABLE;
     /** How long a stop waits for the requests in flight: longer than the default body deadline. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -74,17 +73,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        GatehouseConfig loaded;
-        try {
-            loaded = config == null ? ConfigLoader.demo() : ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            err.println("gatehouse: configuration error\n" + e.getMessage());
+        GatehouseConfig loaded = ConfigFiles.loadOrReport(config, err);
+        if (loaded == null) {
             return 1;
         }
-        storeUrl = storeUrl(loaded);
-        if (storeUrl != null && !storeUrl.startsWith("jdbc:postgresql:")) {
-            err.println("gatehouse: --store (or " + STORE_VARIABLE + ") takes a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...), not "
-                    + StoreUrls.redact(storeUrl));
+        storeUrl = StoreUrls.choose(storeOption, environment, loaded);
+        if (StoreUrls.refused(storeUrl, err)) {
             return 2;
         }
         GatehouseStore store;
@@ -150,18 +144,6 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The first of: --store, the environment variable, the config's {@code store:}; null for the embedded store. */
-    private String storeUrl(GatehouseConfig loaded) {
-        if (storeOption != null) {
-            return storeOption;
-        }
-        String fromEnvironment = environment.get(STORE_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.strip();
-        }
-        return loaded.store().orElse(null);
-    }
-
     /** On PostgreSQL, the rate limits count in the database, so that instances on it share them. */
     private ServerSettings settings(GatehouseStore store, GatehouseConfig loaded) {
         ServerSettings settings = ServerSettings.of(host, port, loaded.limits());
@@ -186,6 +168,15 @@ public final class ServeCommand implements Callable<Integer> {
                         + directory.accountsOf(user).stream().map(Account::name).toList()
                         + user.totpSecret().map(secret -> ", also asks for a TOTP code (secret " + secret + ")").orElse(""));
             }
+            loaded.directory().adminKeys().stream()
+                    .filter(k -> k.accessKeyId().equals(ConfigLoader.DEMO_ADMIN_KEY_ID)).findFirst()
+                    .ifPresent(key -> {
+                        out.println();
+                        out.println("Admin APIs (identitystore, sso-admin), signed with the demo's bootstrap admin key:");
+                        out.println("  AWS_ACCESS_KEY_ID=" + key.accessKeyId() + " AWS_SECRET_ACCESS_KEY="
+                                + key.secretAccessKey() + " aws --endpoint-url " + server.baseUrl() + " --region "
+                                + loaded.directory().region() + " sso-admin list-instances");
+                    });
             out.println();
         }
         out.println("Sign in at " + startUrl + " (the access portal), or point AWS tools at " + server.baseUrl());

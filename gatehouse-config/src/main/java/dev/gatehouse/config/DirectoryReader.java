@@ -48,6 +48,8 @@ final class DirectoryReader {
 
     private final Problems problems;
     private final Map<String, Integer> userLines = new LinkedHashMap<>();
+    /** User names as the store compares them (without regard to case), for the duplicate check. */
+    private final Map<String, Integer> userLinesIgnoringCase = new LinkedHashMap<>();
     private final Map<String, Integer> userIdLines = new LinkedHashMap<>();
     private final Map<String, Integer> groupLines = new LinkedHashMap<>();
     private final Map<String, Integer> groupIdLines = new LinkedHashMap<>();
@@ -114,7 +116,9 @@ final class DirectoryReader {
                 .flatMap(v -> v.string(n -> n.length() <= 128 && USER_NAME.matcher(n).matches(),
                                 "'userName' must be 1 to 128 letters, digits, symbols or punctuation (no spaces), "
                                         + "was '%s'")
-                        .filter(n -> unique(v, n, userLines, "userName")))
+                        .filter(n -> unique(v, n, userLines, "userName"))
+                        .filter(n -> unique(v, n.toLowerCase(Locale.ROOT), userLinesIgnoringCase,
+                                "userName (compared without regard to case)")))
                 .orElse(null);
         Optional<String> id = m.get("id").flatMap(v -> resourceId(v, userIdLines, "user id"));
         Optional<String> password = Optional.empty();

@@ -76,6 +76,19 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void userNamesDifferingOnlyInCaseAreDuplicates() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                    password: a
+                    email: a@example.com
+                  - userName: Alice
+                    password: b
+                    email: b@example.com
+                """, 5, "duplicate userName (compared without regard to case) 'alice' (first defined on line 2)");
+    }
+
+    @Test
     void duplicateKey() throws IOException {
         assertProblem("""
                 users:

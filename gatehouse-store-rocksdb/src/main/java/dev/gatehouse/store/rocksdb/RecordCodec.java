@@ -222,14 +222,14 @@ final class RecordCodec {
         return bytes;
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
         out.writeShort(values.size());
         for (String value : values) {
             out.writeUTF(value);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    static List<String> readStrings(DataInputStream in) throws IOException {
         int n = in.readShort();
         List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -267,15 +267,16 @@ final class RecordCodec {
         });
     }
 
-    private interface Writer {
+    interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private interface Reader<T> {
+    interface Reader<T> {
         T read(DataInputStream in) throws IOException;
     }
 
-    private static byte[] write(Writer writer) {
+    /** One record of the current format: the version byte, then what {@code writer} writes. */
+    static byte[] write(Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(V1);
@@ -290,7 +291,7 @@ final class RecordCodec {
      * Reads one whole record. Bytes that are not one — cut short, with bytes left over, an enum value
      * out of range — are refused as corrupt rather than read as something else.
      */
-    private static <T> T read(byte[] bytes, Reader<T> reader) {
+    static <T> T read(byte[] bytes, Reader<T> reader) {
         if (bytes.length > 0 && bytes[0] != V1) {
             throw new IllegalStateException("Unknown record format version " + bytes[0]);
         }

@@ -6,6 +6,9 @@ import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.Counter;
+import dev.gatehouse.domain.store.DirectoryChanges;
+import dev.gatehouse.domain.store.DirectorySnapshot;
+import dev.gatehouse.domain.store.EntryWrite;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.domain.token.RandomIds;
@@ -40,8 +43,9 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WALRecoveryMode;
 
 /**
- * The embedded store: one RocksDB under the data directory, one column family per record kind.
- * Writes go through {@link GroupCommitter} and are fsync'd before the method returns.
+ * The embedded store: one RocksDB under the data directory, one column family per record kind, and
+ * the directory's three ({@link RocksDbDirectory}). Writes go through {@link GroupCommitter} and are
+ * fsync'd before the method returns.
  */
 public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
@@ -65,6 +69,7 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private final ColumnFamilyHandle authorizationCodes;
     private final ColumnFamilyHandle counters;
     private final List<ColumnFamilyHandle> expiring;
+    private final RocksDbDirectory directory;
     /** Atomic read-change-write per key: one lock stripe per key hash. */
     private final Lock[] stripes = new Lock[1024];
     private final GroupCommitter committer;
@@ -92,6 +97,7 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         }
         this.committer = new GroupCommitter(db);
         this.instanceKey = loadOrCreateInstanceKey();
+        this.directory = new RocksDbDirectory(db, committer, meta, handles.get(9), handles.get(10), handles.get(11));
     }
 
     /** Opens (creating if needed) the store in {@code directory}. */
@@ -120,7 +126,11 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
                     new ColumnFamilyDescriptor(bytes("device_authorizations"), cfOptions),
                     new ColumnFamilyDescriptor(bytes("user_codes"), cfOptions),
                     new ColumnFamilyDescriptor(bytes("authorization_codes"), cfOptions),
-                    new ColumnFamilyDescriptor(bytes("counters"), cfOptions));
+                    new ColumnFamilyDescriptor(bytes("counters"), cfOptions),
+                    // added with the live directory: a data directory made before it gains them at open
+                    new ColumnFamilyDescriptor(bytes("directory"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("directory_keys"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("directory_log"), cfOptions));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(options, directory.toString(), descriptors, handles);
             return new RocksDbStore(db, options, cfOptions, handles);
@@ -271,24 +281,27 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         return instanceKey.clone();
     }
 
-    // PLACEHOLDER: the directory part of the port is being built on this branch
     @Override
-    public dev.gatehouse.domain.store.DirectorySnapshot loadDirectory() {
-        return new dev.gatehouse.domain.store.DirectorySnapshot(0, java.util.List.of());
+    public DirectorySnapshot loadDirectory() {
+        requireOpen();
+        return directory.load();
     }
 
     @Override
-    public dev.gatehouse.domain.store.DirectoryChanges directoryChangesAfter(long version) {
-        return new dev.gatehouse.domain.store.DirectoryChanges(version, true, java.util.List.of());
+    public DirectoryChanges directoryChangesAfter(long version) {
+        requireOpen();
+        return directory.changesAfter(version);
     }
 
     @Override
-    public long writeDirectory(java.util.List<dev.gatehouse.domain.store.EntryWrite> writes, Instant at) {
-        throw new UnsupportedOperationException("PLACEHOLDER");
+    public long writeDirectory(List<EntryWrite> writes, Instant at) {
+        requireOpen();
+        return directory.write(writes, at);
     }
 
     @Override
     public long purgeExpiredBefore(Instant cutoff) {
+        requireOpen();
         Map<ColumnFamilyHandle, List<byte[]>> expired = new LinkedHashMap<>();
         for (ColumnFamilyHandle family : expiring) {
             List<byte[]> keys = new ArrayList<>();
@@ -305,7 +318,7 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         if (count > 0) {
             committer.commit(batch -> expired.forEach((family, keys) -> keys.forEach(key -> delete(batch, family, key))));
         }
-        return count;
+        return count + directory.purgeLogBefore(cutoff);
     }
 
     @Override
@@ -400,10 +413,14 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         }
     }
 
-    private <T> Optional<T> get(ColumnFamilyHandle family, String key, Function<byte[], T> decode) {
+    private void requireOpen() {
         if (closed) {
             throw new StoreUnavailableException("The store is closed", null);
         }
+    }
+
+    private <T> Optional<T> get(ColumnFamilyHandle family, String key, Function<byte[], T> decode) {
+        requireOpen();
         try {
             byte[] value = db.get(family, bytes(key));
             return value == null ? Optional.empty() : Optional.of(decode.apply(value));

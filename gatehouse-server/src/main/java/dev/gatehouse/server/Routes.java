@@ -2,9 +2,12 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.oidc.DeviceVerification;
+import dev.gatehouse.server.admin.AdminAudit;
+import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets;
 import dev.gatehouse.server.admin.AdminTargets.Service;
 import dev.gatehouse.server.admin.TargetOrAction;
+import dev.gatehouse.server.gatehouseadmin.GatehouseAdminOperations;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
@@ -48,6 +51,7 @@ import dev.gatehouse.server.web.SecurityHeaders;
 import dev.gatehouse.server.web.StaticFiles;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -68,8 +72,10 @@ final class Routes {
         Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics);
         Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
         Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
-        var admin = new AdminTargets(gatehouse.admins(), Map.of(
+        var adminOperations = new HashMap<>(Map.<String, AdminOperation>of(
                 Service.SSO_ADMIN.target("ListInstances"), new ListInstancesHandler(gatehouse.directory().ids())));
+        adminOperations.putAll(GatehouseAdminOperations.all(gatehouse));
+        var admin = new AdminTargets(gatehouse.admins(), new AdminAudit(gatehouse.clock()), adminOperations);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();

@@ -11,4 +11,12 @@ import dev.gatehouse.domain.admin.AdminCaller;
 @FunctionalInterface
 public interface AdminOperation {
     Object handle(JsonNode input, AdminCaller caller);
+
+    /**
+     * Whether the answer carries a secret (CreateAdminKey's secret access key): its answers, errors
+     * included, then say {@code Cache-Control: no-store}.
+     */
+    default boolean handsOutSecrets() {
+        return false;
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.domain.admin.AdminAuthenticator;
 import dev.gatehouse.domain.admin.AdminCaller;
+import dev.gatehouse.domain.credentials.SignedRequest;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.server.http.ApiOperation;
@@ -11,6 +12,7 @@ import dev.gatehouse.server.http.RequestBody;
 import dev.gatehouse.server.sigv4.SignedRequests;
 import dev.gatehouse.server.wire.AwsJsonErrors;
 import dev.gatehouse.server.wire.Json;
+import dev.gatehouse.server.wire.NoStore;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -20,7 +22,8 @@ import java.util.Map;
  * {@code POST /} with an {@code X-Amz-Target} header: the awsJson1.1 admin APIs. The target picks the
  * service and the operation ({@code AWSIdentityStore.CreateUser}, {@code SWBExternalService.ListInstances});
  * the signature is checked for that service before the operation runs, so that nothing is done for an
- * unsigned or wrongly signed call.
+ * unsigned or wrongly signed call. Every refused signature, and every successful call that changed
+ * something, leaves a line in the audit trail ({@link AdminAudit}).
  */
 public final class AdminTargets implements ApiOperation {
     public static final HttpString TARGET = HttpString.tryFromString("X-Amz-Target");
@@ -46,11 +49,13 @@ public final class AdminTargets implements ApiOperation {
     }
 
     private final AdminAuthenticator authenticator;
+    private final AdminAudit audit;
     private final Map<String, AdminOperation> operations;
 
     /** @param operations keyed by full target ({@link Service#target}) */
-    public AdminTargets(AdminAuthenticator authenticator, Map<String, AdminOperation> operations) {
+    public AdminTargets(AdminAuthenticator authenticator, AdminAudit audit, Map<String, AdminOperation> operations) {
         this.authenticator = authenticator;
+        this.audit = audit;
         this.operations = Map.copyOf(operations);
     }
 
@@ -59,16 +64,33 @@ public final class AdminTargets implements ApiOperation {
         String target = exchange.getRequestHeaders().getFirst(TARGET);
         Service service = serviceOf(target);
         AdminOperation operation = operations.get(target);
+        if (operation != null && operation.handsOutSecrets()) {
+            NoStore.addHeaders(exchange);
+        }
         byte[] body = RequestBody.read(exchange);
-        AdminCaller caller = authenticator.authenticate(SignedRequests.read(exchange, body), service.signingName);
+        AdminCaller caller = authenticate(exchange, body, target, service);
         if (operation == null) {
             throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
         }
-        Object output = operation.handle(parse(body), caller);
+        JsonNode input = parse(body);
+        JsonNode output = Json.MAPPER.valueToTree(operation.handle(input, caller));
+        audit.succeeded(target, caller, input, output);
         try {
             return new WireResponse(200, AwsJsonErrors.CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(output), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the output of " + target, e);
+        }
+    }
+
+    /** The caller whose signature holds; a refused one is audited with the key id it presented. */
+    private AdminCaller authenticate(HttpServerExchange exchange, byte[] body, String target, Service service) {
+        SignedRequest signed = null;
+        try {
+            signed = SignedRequests.read(exchange, body);
+            return authenticator.authenticate(signed, service.signingName);
+        } catch (GatehouseException refused) {
+            audit.refused(target, signed == null ? null : signed.accessKeyId(), refused.code());
+            throw refused;
         }
     }
 

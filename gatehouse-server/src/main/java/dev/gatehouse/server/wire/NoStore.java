@@ -23,8 +23,13 @@ public final class NoStore implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
+        addHeaders(exchange);
+        next.handleRequest(exchange);
+    }
+
+    /** The two headers, for a route shared by several operations (the admin targets) that knows its operation late. */
+    public static void addHeaders(HttpServerExchange exchange) {
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         exchange.getResponseHeaders().put(Headers.PRAGMA, "no-cache");
-        next.handleRequest(exchange);
     }
 }

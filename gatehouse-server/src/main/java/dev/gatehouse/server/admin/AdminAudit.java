@@ -3,6 +3,7 @@ package dev.gatehouse.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.server.wire.Json;
 import java.time.InstantSource;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -41,14 +42,14 @@ public final class AdminAudit {
         return READ_ONLY_PREFIXES.stream().noneMatch(operation::startsWith);
     }
 
-    /** A call that succeeded: audited when it changes something. */
-    void succeeded(String target, AdminCaller caller, JsonNode input, JsonNode output) {
+    /** A call that succeeded with this output: audited when it changes something. */
+    void succeeded(String target, AdminCaller caller, JsonNode input, Object output) {
         if (!changes(target)) {
             return;
         }
         Set<String> resources = new LinkedHashSet<>();
         collect(input, 0, resources);
-        collect(output, 0, resources);
+        collect(Json.MAPPER.valueToTree(output), 0, resources);
         AUDIT.info("event=admin_call at={} key={} target={} resources=[{}]", clock.instant(), caller.accessKeyId(),
                 target, String.join(" ", resources));
     }

@@ -73,7 +73,7 @@ public final class AdminTargets implements ApiOperation {
             throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
         }
         JsonNode input = parse(body);
-        JsonNode output = Json.MAPPER.valueToTree(operation.handle(input, caller));
+        Object output = operation.handle(input, caller);
         audit.succeeded(target, caller, input, output);
         try {
             return new WireResponse(200, AwsJsonErrors.CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(output), null);

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.domain.MutableClock;
 import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.error.ErrorCode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.gatehouse.server.StderrCapture;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +21,8 @@ class AdminAuditTest {
     private final AdminAudit audit = new AdminAudit(clock);
     private final AdminCaller caller = new AdminCaller("AKIAGATEHOUSETEST001");
 
-    private String logged(Runnable call) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            call.run();
-        } finally {
-            System.setErr(stderr);
-        }
-        return log.toString(StandardCharsets.UTF_8);
+    private static String logged(Runnable call) {
+        return StderrCapture.during(call);
     }
 
     private static JsonNode json(String text) {

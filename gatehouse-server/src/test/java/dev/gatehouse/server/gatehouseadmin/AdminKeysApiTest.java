@@ -8,16 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.server.AdminCalls;
+import dev.gatehouse.server.StderrCapture;
 import dev.gatehouse.server.TestService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,7 +204,7 @@ class AdminKeysApiTest {
     @Test
     void changesAndRefusalsAreAuditedWithIdsAndNeverSecrets() throws Exception {
         String[] key = new String[2];
-        String log = capturingStderr(() -> {
+        String log = StderrCapture.during(() -> {
             try {
                 JsonNode made = ok(asBootstrap(CREATE, "{\"Description\":\"do not log me\"}"));
                 key[0] = made.path("AccessKeyId").asText();
@@ -217,7 +214,6 @@ class AdminKeysApiTest {
                 calls.call(LIST, "{}", key[0], key[1]);
                 calls.call(LIST, "{}", ADMIN_KEY_ID, "wrong-secret-0123456789-0123456789-0123");
                 calls.unsigned(REVOKE, "{}");
-                return null;
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -235,17 +231,5 @@ class AdminKeysApiTest {
                 unsigned -> assertThat(unsigned).contains("key=-").contains("reason=UNSIGNED").contains(REVOKE));
         assertThat(log).doesNotContain(key[1]).doesNotContain(ADMIN_SECRET).doesNotContain("wrong-secret")
                 .doesNotContain("do not log me");
-    }
-
-    private static String capturingStderr(Supplier<Void> run) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            run.get();
-        } finally {
-            System.setErr(stderr);
-        }
-        return log.toString(StandardCharsets.UTF_8);
     }
 }

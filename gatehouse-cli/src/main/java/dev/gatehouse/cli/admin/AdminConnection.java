@@ -8,12 +8,15 @@ import dev.gatehouse.client.ServiceException;
 import dev.gatehouse.client.gatehouseadmin.GatehouseAdminClient;
 import dev.gatehouse.client.sigv4.SigningCredentials;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * How every {@code gatehouse admin} command reaches the service: the base URL ({@code --endpoint-url},
@@ -27,7 +30,21 @@ public final class AdminConnection {
     static final String ENDPOINT_VARIABLE = "GATEHOUSE_ENDPOINT_URL";
 
     /** How results are printed: a table for people, or JSON alone on stdout for scripts. */
-    public enum Output { table, json }
+    public enum Output {
+        TABLE, JSON;
+
+        /** {@code --output table|json}, in any case; anything else is bad usage naming both. */
+        static final class Converter implements ITypeConverter<Output> {
+            @Override
+            public Output convert(String value) {
+                try {
+                    return Output.valueOf(value.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException("'" + value + "' is not an output format: table or json");
+                }
+            }
+        }
+    }
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -45,12 +62,12 @@ public final class AdminConnection {
             description = "The directory's region, signed into each call (default: AWS_REGION, else us-east-1).")
     String region;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table", converter = Output.Converter.class,
             description = "table (default) or json (alone on stdout).")
     Output output;
 
     boolean json() {
-        return output == Output.json;
+        return output == Output.JSON;
     }
 
     /** Runs one call on a client built from the options; service and connection errors become messages. */

@@ -86,7 +86,7 @@ class AdminCommandsTest {
         assertThat(table.out()).contains(id).contains("Active").contains("ci pipeline").contains(TestDirectory.ADMIN_KEY_ID)
                 .doesNotContain(secret);
 
-        JsonNode listed = JSON.readTree(ok("admin", "keys", "list", "--output", "json").out());
+        JsonNode listed = JSON.readTree(ok("admin", "keys", "list", "--output", "JSON").out());
         assertThat(listed.isArray()).isTrue();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("AccessKeyId").asText()).isEqualTo(id);
@@ -153,7 +153,7 @@ class AdminCommandsTest {
         assertThat(fails(2, "admin", "keys", "list").err()).contains("--endpoint-url").contains("GATEHOUSE_ENDPOINT_URL");
         assertThat(fails(2, "admin", "keys", "list", "--endpoint-url", "ftp://x").err()).contains("http");
         assertThat(fails(2, "admin", "keys", "revoke").err()).contains("KEY_ID");
-        assertThat(fails(2, "admin", "keys", "list", "--output", "yaml").err()).contains("--output");
+        assertThat(fails(2, "admin", "keys", "list", "--output", "yaml").err()).contains("--output").contains("table or json");
         assertThat(fails(2, "admin").err()).contains("subcommand");
     }
 

@@ -4,6 +4,7 @@ import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.Limits;
 import dev.gatehouse.config.RateLimit;
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.server.GatehouseServer;
@@ -34,7 +35,9 @@ import java.util.concurrent.Semaphore;
  * <p>Usage: {@code BenchServer DATA_DIR PORT READ_TOKENS LOGOUT_TOKENS}. With {@code BENCH_STORE} set
  * to a PostgreSQL JDBC URL (and {@code BENCH_SCHEMA} to a schema), the store is PostgreSQL instead,
  * so several of these processes can serve one data set ({@code bench/run-instances}); with
- * {@code BENCH_LIMITS=shared} the per-token rate limit is on, its buckets in the database.
+ * {@code BENCH_LIMITS=shared} the per-token rate limit is on, its buckets in the database; with
+ * {@code BENCH_DIRECTORY=large} the directory is the issue's large one ({@link LargeDirectory}) around
+ * the demo directory, whose user alice the reads are made as.
  */
 public final class BenchServer {
     private BenchServer() {
@@ -50,7 +53,14 @@ public final class BenchServer {
         GatehouseStore store = storeUrl == null
                 ? RocksDbStore.open(dir.resolve("rocksdb"))
                 : PostgresStore.open(storeUrl, System.getenv("BENCH_SCHEMA"));
-        Gatehouse gatehouse = Gatehouse.create(ConfigLoader.demo().directory(), store, InstantSource.system());
+        DirectoryFile demo = ConfigLoader.demo().directory();
+        boolean large = "large".equals(System.getenv("BENCH_DIRECTORY"));
+        long importStarted = System.nanoTime();
+        Gatehouse gatehouse = Gatehouse.create(large ? LargeDirectory.around(demo) : demo, store,
+                InstantSource.system());
+        System.out.printf("directory: %s, %d users, %d assignments, imported in %.1f s%n", large ? "large" : "demo",
+                gatehouse.directory().users().size(), gatehouse.directory().assignments().size(),
+                (System.nanoTime() - importStarted) / 1e9);
         User alice = gatehouse.directory().user(ConfigLoader.DEMO_USER).orElseThrow();
 
         long started = System.nanoTime();

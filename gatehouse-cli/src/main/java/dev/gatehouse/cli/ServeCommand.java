@@ -159,6 +159,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (!closed.compareAndSet(false, true)) {
             return 0;
         }
+        // closed before it is said, so that whoever reads the line finds the door already shut
+        server.stopAccepting();
         err.println("gatehouse: " + signal + " received, stopping: no new connections; waiting up to "
                 + STOP_GRACE.toSeconds() + " s for " + server.inFlight() + " request(s) in flight");
         err.flush();

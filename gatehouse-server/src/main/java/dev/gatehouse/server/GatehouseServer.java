@@ -32,6 +32,9 @@ import org.xnio.OptionMap;
  * a body within the body timeout ({@link UnreadBodies}), one client address may hold a bounded number
  * of connections, and malformed framing is refused at once (all in {@code http/}). An idle connection
  * (no request under way) is closed after {@link #IDLE_CONNECTION}.
+ *
+ * <p>Beside the requests: the hourly purge of expired records, and the {@link DirectoryFollower} that
+ * applies the directory changes made through other instances on the same store within a second.
  */
 public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
@@ -44,16 +47,19 @@ public final class GatehouseServer implements AutoCloseable {
     private final InFlightRequests inFlight;
     private final ExecutorService operations;
     private final ScheduledExecutorService housekeeping;
+    private final DirectoryFollower directoryFollower;
     private final ServerMetrics metrics;
     private final URI baseUrl;
 
     private GatehouseServer(HttpListener listener, InFlightRequests inFlight, ExecutorService operations,
-                            ScheduledExecutorService housekeeping, ServerMetrics metrics) {
+                            ScheduledExecutorService housekeeping, DirectoryFollower directoryFollower,
+                            ServerMetrics metrics) {
         this.listener = listener;
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.operations = operations;
         this.housekeeping = housekeeping;
+        this.directoryFollower = directoryFollower;
         InetSocketAddress bound = listener.address();
         String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getHostString();
         this.baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
@@ -92,7 +98,9 @@ public final class GatehouseServer implements AutoCloseable {
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("gatehouse-housekeeping").daemon(true).factory());
         housekeeping.scheduleWithFixedDelay(() -> purge(gatehouse), 1, 60, TimeUnit.MINUTES);
-        return new GatehouseServer(listener, inFlight, operations, housekeeping, metrics);
+        DirectoryFollower directoryFollower = DirectoryFollower.start(gatehouse.liveDirectory(), DirectoryFollower.INTERVAL);
+        metrics.include(directoryFollower);
+        return new GatehouseServer(listener, inFlight, operations, housekeeping, directoryFollower, metrics);
     }
 
     private static void purge(Gatehouse gatehouse) {
@@ -112,6 +120,11 @@ public final class GatehouseServer implements AutoCloseable {
         return baseUrl.getPort();
     }
 
+    /** Closes the listening socket: no new connection from now on; those open are served. Idempotent. */
+    public void stopAccepting() {
+        listener.stopAccepting();
+    }
+
     /**
      * A graceful stop: stops accepting connections, lets the requests in flight finish (up to
      * {@code grace}; each answer then closes its connection), then closes as {@link #close()} does.
@@ -119,7 +132,7 @@ public final class GatehouseServer implements AutoCloseable {
      * @return how many requests had not finished within {@code grace}
      */
     public int stop(Duration grace) throws InterruptedException {
-        listener.stopAccepting();
+        stopAccepting();
         int unfinished = inFlight.stopAndAwait(grace);
         close();
         return unfinished;
@@ -134,6 +147,7 @@ public final class GatehouseServer implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        directoryFollower.close();
         listener.close();
         operations.shutdown();
         try {

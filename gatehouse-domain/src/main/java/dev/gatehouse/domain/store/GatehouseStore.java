@@ -102,7 +102,7 @@ public interface GatehouseStore extends DirectoryStore, AutoCloseable {
 
     /**
      * Deletes every record that expired before {@code cutoff}, and the directory change log's lines
-     * written before it; returns how many.
+     * written more than {@link DirectoryStore#LOG_KEPT_FOR} before it; returns how many.
      */
     long purgeExpiredBefore(Instant cutoff);
 

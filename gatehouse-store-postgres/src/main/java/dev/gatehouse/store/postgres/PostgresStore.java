@@ -8,6 +8,9 @@ import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.Counter;
+import dev.gatehouse.domain.store.DirectoryChanges;
+import dev.gatehouse.domain.store.DirectorySnapshot;
+import dev.gatehouse.domain.store.EntryWrite;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.domain.store.TokenWithSession;
@@ -33,7 +36,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * at millisecond precision, as the embedded store keeps them.
  *
  * <p>This class opens the store and answers the port; the pool and its plumbing are in {@link Database},
- * each table's SQL and row mapping in its own {@code *Table} class.
+ * each table's SQL and row mapping in its own {@code *Table} class, the directory's writes and change
+ * log in {@link PostgresDirectory}.
  */
 public final class PostgresStore implements GatehouseStore, MeterBinder {
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -47,6 +51,7 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     private final DeviceAuthorizationTable deviceAuthorizations;
     private final AuthorizationCodeTable authorizationCodes;
     private final CounterTable counters;
+    private final PostgresDirectory directory;
     private final byte[] instanceKey;
     private final PostgresRateLimitBuckets rateLimitBuckets;
 
@@ -59,6 +64,7 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
         this.deviceAuthorizations = new DeviceAuthorizationTable(database);
         this.authorizationCodes = new AuthorizationCodeTable(database);
         this.counters = new CounterTable(database);
+        this.directory = new PostgresDirectory(database);
         this.instanceKey = loadOrCreateInstanceKey();
         this.rateLimitBuckets = new PostgresRateLimitBuckets(database.dataSource());
     }
@@ -241,28 +247,30 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
         return rateLimitBuckets.proxyManager();
     }
 
+    // ---- the directory
+
+    @Override
+    public DirectorySnapshot loadDirectory() {
+        return directory.load();
+    }
+
+    @Override
+    public DirectoryChanges directoryChangesAfter(long version) {
+        return directory.changesAfter(version);
+    }
+
+    @Override
+    public long writeDirectory(List<EntryWrite> writes, Instant at) {
+        return directory.write(writes, at);
+    }
+
     /**
-     * Deletes, in one transaction, every record that expired before {@code cutoff}, then the rate-limit
-     * buckets idle long enough to be full again; returns how many rows. Every instance purges on its
+     * Deletes, in one transaction, every record that expired before {@code cutoff} and the directory
+     * log's lines older than {@link dev.gatehouse.domain.store.DirectoryStore#LOG_KEPT_FOR} before it,
+     * then the rate-limit buckets idle long enough to be full again; returns how many rows. Every instance purges on its
      * own schedule; one at a time does the work (a transaction-scoped advisory lock per schema), the
      * others find it taken and return 0 rather than wait or contend for the same rows.
      */
-    // PLACEHOLDER: the directory part of the port is being built on this branch
-    @Override
-    public dev.gatehouse.domain.store.DirectorySnapshot loadDirectory() {
-        return new dev.gatehouse.domain.store.DirectorySnapshot(0, java.util.List.of());
-    }
-
-    @Override
-    public dev.gatehouse.domain.store.DirectoryChanges directoryChangesAfter(long version) {
-        return new dev.gatehouse.domain.store.DirectoryChanges(version, true, java.util.List.of());
-    }
-
-    @Override
-    public long writeDirectory(java.util.List<dev.gatehouse.domain.store.EntryWrite> writes, Instant at) {
-        throw new UnsupportedOperationException("PLACEHOLDER");
-    }
-
     @Override
     public long purgeExpiredBefore(Instant cutoff) {
         Long records = database.inTransaction("purge expired records", c -> {
@@ -281,7 +289,7 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
                     count += ps.executeUpdate();
                 }
             }
-            return count;
+            return count + PostgresDirectory.purgeLog(c, cutoff);
         });
         if (records == null) {
             return 0;

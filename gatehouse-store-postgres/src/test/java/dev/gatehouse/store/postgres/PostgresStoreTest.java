@@ -5,20 +5,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.store.DirectoryChanges;
+import dev.gatehouse.domain.store.DirectorySnapshot;
+import dev.gatehouse.domain.store.EntryWrite;
 import dev.gatehouse.domain.store.StoreUnavailableException;
+import dev.gatehouse.domain.store.StoredEntry;
+import dev.gatehouse.domain.store.UniqueKeyTakenException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** What only the PostgreSQL adapter has to show: several instances on one database, and losing the database. */
+/**
+ * What only the PostgreSQL adapter has to show: several instances on one database (the directory's
+ * writes in version order and its unique keys among them too), and losing the database.
+ */
 class PostgresStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final List<String> SCHEMAS = new ArrayList<>();
@@ -105,6 +119,89 @@ class PostgresStoreTest {
             sql.execute("SELECT pg_advisory_unlock(hashtext(current_schema() || '.gatehouse-purge'))");
             assertThat(store.purgeExpiredBefore(cutoff)).isEqualTo(1);
             assertThat(store.findSession("old")).isEmpty();
+        }
+    }
+
+    private static EntryWrite putUser(String id, String userName) {
+        return new EntryWrite.Put(new StoredEntry("user", id, List.of("user-name:" + userName),
+                userName.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anInstanceFollowingTheLogSeesEveryVersionWrittenOnOthersInOrder() throws Exception {
+        String schema = newSchema();
+        String url = TestPostgres.jdbcUrl();
+        int writers = 8;
+        int writesEach = 25;
+        int total = writers * writesEach;
+        try (PostgresStore a = PostgresStore.open(url, schema); PostgresStore b = PostgresStore.open(url, schema);
+             PostgresStore follower = PostgresStore.open(url, schema);
+             var pool = Executors.newFixedThreadPool(writers + 1)) {
+            Future<Map<String, StoredEntry>> followed = pool.submit(() -> {
+                // what LiveDirectory does, a change at a time, recording every version it is handed
+                Map<String, StoredEntry> view = new HashMap<>();
+                List<Long> seen = new ArrayList<>();
+                long version = 0;
+                while (version < total) {
+                    DirectoryChanges changes = follower.directoryChangesAfter(version);
+                    assertThat(changes.complete()).isTrue();
+                    for (DirectoryChanges.Change change : changes.changes()) {
+                        seen.add(change.version());
+                        change.entry().ifPresentOrElse(e -> view.put(e.id(), e), () -> view.remove(change.id()));
+                    }
+                    version = changes.version();
+                }
+                assertThat(seen).as("every version once, in order, none skipped for committing late")
+                        .isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
+                return view;
+            });
+            List<Future<?>> writing = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                PostgresStore via = w % 2 == 0 ? a : b;
+                int writer = w;
+                writing.add(pool.submit(() -> {
+                    for (int i = 0; i < writesEach; i++) {
+                        String id = "u" + writer + "-" + i;
+                        via.writeDirectory(List.of(putUser(id, id)), NOW);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writing) {
+                f.get();
+            }
+            Map<String, StoredEntry> view = followed.get(30, TimeUnit.SECONDS);
+            DirectorySnapshot stored = follower.loadDirectory();
+            assertThat(stored.version()).isEqualTo(total);
+            assertThat(view.values()).containsExactlyInAnyOrderElementsOf(stored.entries());
+        }
+    }
+
+    @Test
+    void twoInstancesClaimingOneUserNameAtOnceGiveItToOne() throws Exception {
+        String schema = newSchema();
+        String url = TestPostgres.jdbcUrl();
+        try (PostgresStore a = PostgresStore.open(url, schema); PostgresStore b = PostgresStore.open(url, schema);
+             var pool = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 20; round++) {
+                String name = "name" + round;
+                Future<Long> onA = pool.submit(() -> a.writeDirectory(List.of(putUser("a" + name, name)), NOW));
+                Future<Long> onB = pool.submit(() -> b.writeDirectory(List.of(putUser("b" + name, name)), NOW));
+                int won = 0;
+                for (Future<Long> f : List.of(onA, onB)) {
+                    try {
+                        f.get();
+                        won++;
+                    } catch (ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOfSatisfying(UniqueKeyTakenException.class,
+                                taken -> assertThat(taken.key()).isEqualTo("user-name:" + name));
+                    }
+                }
+                assertThat(won).as("round %d", round).isEqualTo(1);
+            }
+            DirectorySnapshot snapshot = b.loadDirectory();
+            assertThat(snapshot.version()).as("a refused write takes no version").isEqualTo(20);
+            assertThat(snapshot.entries()).hasSize(20);
         }
     }
 

@@ -1,0 +1,194 @@
+package dev.gatehouse.server.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.server.OutsideTool;
+import dev.gatehouse.server.TestDirectory;
+import dev.gatehouse.server.TestService;
+import dev.gatehouse.server.web.Browser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
+import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
+import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
+
+/**
+ * The directory managed with stock tools, end to end: Debian's AWS CLI v2 ({@code /usr/bin/aws
+ * --endpoint-url}) makes a user, a group, a membership, a permission set of PT3H and an assignment of
+ * it to the group; the admin asks for the user's invitation link; the new user sets a password through
+ * it in Chromium, signs in (device flow, as {@code aws sso login --use-device-code}), and the stock
+ * {@code SsoClient} lists the new account and gets role credentials that last the new SessionDuration.
+ * Runs under CI; skipped elsewhere without the AWS CLI or Chromium.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class AwsCliDirectoryTest {
+    private static final Path AWS = Path.of("/usr/bin/aws");
+    private static final String NEW_PASSWORD = "Newcomer-Passw0rd!";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final OutsideTool AWS_CLI = new OutsideTool("Debian's AWS CLI v2",
+            () -> Files.isExecutable(AWS) ? null : AWS + " is not installed", "apt-get install awscli");
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path home;
+    TestService service;
+    BrowserSteps steps;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        service = new TestService(dataDir);
+        steps = new BrowserSteps(browser, service, test.getTestMethod().orElseThrow().getName());
+        steps.forgetCookies();
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void anAdminMakesAUserWithTheAwsCliWhoSignsInAndGetsRoleCredentials() throws Exception {
+        JsonNode instance = aws("sso-admin", "list-instances").path("Instances").get(0);
+        String instanceArn = instance.path("InstanceArn").asText();
+        String storeId = instance.path("IdentityStoreId").asText();
+
+        String userId = aws("identitystore", "create-user", "--identity-store-id", storeId, "--user-name", "carol",
+                "--display-name", "Carol Jones", "--name", "GivenName=Carol,FamilyName=Jones",
+                "--emails", "Value=carol@example.com,Type=work,Primary=true").path("UserId").asText();
+        String groupId = aws("identitystore", "create-group", "--identity-store-id", storeId,
+                "--display-name", "developers").path("GroupId").asText();
+        aws("identitystore", "create-group-membership", "--identity-store-id", storeId, "--group-id", groupId,
+                "--member-id", "UserId=" + userId);
+        assertThat(aws("identitystore", "describe-user", "--identity-store-id", storeId, "--user-id", userId)
+                .path("Name").path("FamilyName").asText()).isEqualTo("Jones");
+        String permissionSetArn = aws("sso-admin", "create-permission-set", "--instance-arn", instanceArn,
+                "--name", "DeveloperAccess", "--session-duration", "PT3H")
+                .path("PermissionSet").path("PermissionSetArn").asText();
+        JsonNode created = aws("sso-admin", "create-account-assignment", "--instance-arn", instanceArn,
+                "--target-id", TestDirectory.DEV, "--target-type", "AWS_ACCOUNT",
+                "--permission-set-arn", permissionSetArn, "--principal-type", "GROUP", "--principal-id", groupId);
+        assertThat(created.path("AccountAssignmentCreationStatus").path("Status").asText()).isEqualTo("SUCCEEDED");
+
+        String invitationUrl = createInvitation(userId).path("InvitationUrl").asText();
+        steps.open(invitationUrl);
+        steps.visible("input[name=password]").sendKeys(NEW_PASSWORD);
+        steps.visible("input[name=passwordRepeat]").sendKeys(NEW_PASSWORD);
+        steps.screenshot("01-set-password");
+        steps.clickAndWait(steps.visible("form button[type=submit]"));
+        steps.screenshot("02-password-set");
+
+        String accessToken = signInWithDeviceFlow("carol", NEW_PASSWORD);
+        try (SsoClient sso = service.sdkClientWithoutRetries()) {
+            assertThat(sso.listAccounts(r -> r.accessToken(accessToken)).accountList())
+                    .extracting(a -> a.accountId()).containsExactly(TestDirectory.DEV);
+            Instant before = Instant.now();
+            RoleCredentials credentials = sso.getRoleCredentials(r -> r.accessToken(accessToken)
+                    .accountId(TestDirectory.DEV).roleName("DeveloperAccess")).roleCredentials();
+            Instant expiration = Instant.ofEpochMilli(credentials.expiration());
+            assertThat(expiration).isBetween(before.plus(Duration.ofHours(3)).minusSeconds(60),
+                    Instant.now().plus(Duration.ofHours(3)).plusSeconds(60));
+        }
+    }
+
+    /** Runs the AWS CLI against the service with the bootstrap admin key; its JSON output. */
+    private JsonNode aws(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", service.baseUrl().toString(),
+                "--region", "us-east-1", "--output", "json", "--no-cli-pager"));
+        args.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(false);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("HOME", home.toString());
+        env.put("AWS_ACCESS_KEY_ID", TestDirectory.ADMIN_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", TestDirectory.ADMIN_SECRET);
+        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("aws %s: %s", String.join(" ", command), err).isZero();
+        return out.length == 0 ? JSON.createObjectNode() : JSON.readTree(out);
+    }
+
+    /** GatehouseAdmin.CreateInvitation, signed with the AWS SDK's own SigV4 signer. */
+    private JsonNode createInvitation(String userId) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("UserId", userId));
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
+                .uri(service.baseUrl().resolve("/"))
+                .putHeader("X-Amz-Target", "GatehouseAdmin.CreateInvitation")
+                .putHeader("Content-Type", "application/x-amz-json-1.1").build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(TestDirectory.ADMIN_KEY_ID, TestDirectory.ADMIN_SECRET))
+                .request(request).payload(ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "gatehouse")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        }
+    }
+
+    /** The device flow as {@code aws sso login --use-device-code} drives it; the access token. */
+    private String signInWithDeviceFlow(String userName, String password) {
+        try (SsoOidcClient oidc = OidcClients.of(service)) {
+            RegisterClientResponse client = oidc.registerClient(r -> r.clientName("aws-cli").clientType("public")
+                    .scopes(OidcClients.SCOPE));
+            StartDeviceAuthorizationResponse started = oidc.startDeviceAuthorization(r -> r
+                    .clientId(client.clientId()).clientSecret(client.clientSecret())
+                    .startUrl(service.baseUrl() + "/start"));
+            steps.forgetCookies();
+            steps.open(started.verificationUriComplete());
+            steps.submitPassword(userName, password);
+            steps.screenshot("03-consent");
+            steps.clickAndWait(steps.visible("button[name=action][value=approve]"));
+            steps.waitForTitle("Device approved · Gatehouse");
+            CreateTokenResponse tokens = oidc.createToken(r -> r.grantType(OidcClients.DEVICE_CODE)
+                    .clientId(client.clientId()).clientSecret(client.clientSecret()).deviceCode(started.deviceCode()));
+            return tokens.accessToken();
+        }
+    }
+}

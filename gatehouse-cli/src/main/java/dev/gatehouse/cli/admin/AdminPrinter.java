@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** How the admin commands print: JSON (AWS-style member names, times as ISO-8601) or aligned tables. */
 final class AdminPrinter {
@@ -36,7 +37,7 @@ final class AdminPrinter {
         members.put("CreatedAt", time(key.createdAt()));
         members.put("CreatedBy", key.createdBy());
         members.put("RevokedAt", time(key.revokedAt()));
-        members.values().removeIf(java.util.Objects::isNull);
+        members.values().removeIf(Objects::isNull);
         return members;
     }
 

@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.config.Limits;
 import dev.gatehouse.server.AdminCalls;
-import dev.gatehouse.server.PostgresInstance;
-import dev.gatehouse.server.TestDirectory;
-import dev.gatehouse.store.postgres.TestPostgres;
+import dev.gatehouse.server.PostgresPair;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,25 +30,20 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AdminKeysAcrossInstancesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEMA = TestPostgres.newSchemaName();
-    private static PostgresInstance a;
-    private static PostgresInstance b;
+    private static PostgresPair instances;
 
     @BeforeAll
     static void start() {
-        a = PostgresInstance.start(TestPostgres.jdbcUrl(), SCHEMA, TestDirectory.create(), Limits.DEFAULTS);
-        b = PostgresInstance.start(TestPostgres.jdbcUrl(), SCHEMA, TestDirectory.create(), Limits.DEFAULTS);
+        instances = PostgresPair.start();
     }
 
     @AfterAll
     static void stop() {
-        a.close();
-        b.close();
-        TestPostgres.dropSchemas(List.of(SCHEMA));
+        instances.close();
     }
 
     private static SsoAdminClient ssoAdminOnB(String keyId, String secret) {
-        return SsoAdminClient.builder().region(Region.US_EAST_1).endpointOverride(b.base())
+        return SsoAdminClient.builder().region(Region.US_EAST_1).endpointOverride(instances.b().base())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryPolicy(p -> p.numRetries(0)))
@@ -81,7 +72,7 @@ class AdminKeysAcrossInstancesTest {
 
     @Test
     void aKeyMadeAndRevokedOnAIsInForceOnBWithinASecondOrSo() throws Exception {
-        try (AdminCalls onA = new AdminCalls(a.base())) {
+        try (AdminCalls onA = new AdminCalls(instances.a().base())) {
             HttpResponse<String> created = onA.call("GatehouseAdmin.CreateAdminKey", "{}", ADMIN_KEY_ID, ADMIN_SECRET);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
             JsonNode key = JSON.readTree(created.body());

@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.admin.AdminKeyPepper;
 import dev.gatehouse.domain.directory.Account;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.User;
@@ -14,12 +15,15 @@ import dev.gatehouse.server.ServerSettings;
 import dev.gatehouse.server.limits.SharedRateLimitBuckets;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,10 +59,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + " or the config's 'store:'; default: the embedded store under --data.")
     String storeOption;
 
+    @Option(names = "--admin-key-pepper-file", paramLabel = "FILE",
+            description = "A file holding the secret (at least " + AdminKeyPepper.MIN_LENGTH + " characters, the same on "
+                    + "every instance) that admin key secrets are derived with, so that a copy of the store cannot "
+                    + "recreate them; also read from the environment variable " + PEPPER_VARIABLE + ".")
+    Path pepperFile;
+
     /** The process environment; tests replace it. */
     Map<String, String> environment = System.getenv();
 
     static final String STORE_VARIABLE = StoreUrls.STORE_VARIABLE;
+    static final String PEPPER_VARIABLE = "GATEHOUSE_ADMIN_KEY_PEPPER";
     /** How long a stop waits for the requests in flight: longer than the default body deadline. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -81,6 +92,18 @@ public final class ServeCommand implements Callable<Integer> {
         if (StoreUrls.refused(storeUrl, err)) {
             return 2;
         }
+        Optional<AdminKeyPepper> pepper;
+        try {
+            pepper = adminKeyPepper();
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("gatehouse: " + e.getMessage());
+            return 1;
+        }
+        if (pepper.isEmpty()) {
+            err.println("gatehouse: warning: no admin key pepper (" + PEPPER_VARIABLE + " or --admin-key-pepper-file): "
+                    + "a copy of the store is enough to recreate the secret of every admin key made through the service");
+            err.flush();
+        }
         GatehouseStore store;
         try {
             store = storeUrl == null ? RocksDbStore.open(data.resolve("rocksdb")) : PostgresStore.open(storeUrl);
@@ -90,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
                     : "\n(is PostgreSQL running at " + StoreUrls.redact(storeUrl) + "?)"));
             return 1;
         }
-        Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system());
+        Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system(), pepper);
         GatehouseServer server;
         try {
             server = GatehouseServer.start(gatehouse, settings(store, loaded));
@@ -142,6 +165,28 @@ public final class ServeCommand implements Callable<Integer> {
                 + "; store closed");
         err.flush();
         return 0;
+    }
+
+    /** The pepper from --admin-key-pepper-file, else from the environment variable; empty when neither is set. */
+    private Optional<AdminKeyPepper> adminKeyPepper() throws IOException {
+        if (pepperFile != null) {
+            try {
+                return Optional.of(AdminKeyPepper.of(Files.readString(pepperFile)));
+            } catch (IOException e) {
+                throw new IOException("cannot read the admin key pepper file " + pepperFile + ": " + e, e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(pepperFile + ": " + e.getMessage(), e);
+            }
+        }
+        String fromEnvironment = environment.get(PEPPER_VARIABLE);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AdminKeyPepper.of(fromEnvironment));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PEPPER_VARIABLE + ": " + e.getMessage(), e);
+        }
     }
 
     /** On PostgreSQL, the rate limits count in the database, so that instances on it share them. */

@@ -2,9 +2,11 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.oidc.DeviceVerification;
+import dev.gatehouse.server.admin.AdminAudit;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets;
 import dev.gatehouse.server.admin.TargetOrAction;
+import dev.gatehouse.server.gatehouseadmin.GatehouseAdminOperations;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
@@ -74,7 +76,8 @@ final class Routes {
         Map<String, AdminOperation> adminOperations = new HashMap<>();
         adminOperations.putAll(SsoAdminOperations.all(gatehouse));
         adminOperations.putAll(InvitationOperations.all(gatehouse));
-        var admin = new AdminTargets(gatehouse.admins(), adminOperations);
+        adminOperations.putAll(GatehouseAdminOperations.all(gatehouse));
+        var admin = new AdminTargets(gatehouse.admins(), new AdminAudit(gatehouse.clock()), adminOperations);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();

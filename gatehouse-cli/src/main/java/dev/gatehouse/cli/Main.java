@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.cli.admin.AdminCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An open, self-hostable IAM Identity Center sign-in service.",
         subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, CredentialsCommand.class,
-            StatusCommand.class, CommandLine.HelpCommand.class})
+            StatusCommand.class, DirectoryCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,9 +1,9 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.admin.AdminKeyPepper;
 import dev.gatehouse.domain.directory.Account;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.User;
@@ -15,12 +15,15 @@ import dev.gatehouse.server.ServerSettings;
 import dev.gatehouse.server.limits.SharedRateLimitBuckets;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,10 +59,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + " or the config's 'store:'; default: the embedded store under --data.")
     String storeOption;
 
+    @Option(names = "--admin-key-pepper-file", paramLabel = "FILE",
+            description = "A file holding the secret (at least " + AdminKeyPepper.MIN_LENGTH + " characters, the same on "
+                    + "every instance) that admin key secrets are derived with, so that a copy of the store cannot "
+                    + "recreate them; also read from the environment variable " + PEPPER_VARIABLE + ".")
+    Path pepperFile;
+
     /** The process environment; tests replace it. */
     Map<String, String> environment = System.getenv();
 
-    static final String STORE_VARIABLE = "GATEHOUSE_STORE";
+    static final String STORE_VARIABLE = StoreUrls.STORE_VARIABLE;
+    static final String PEPPER_VARIABLE = "GATEHOUSE_ADMIN_KEY_PEPPER";
     /** How long a stop waits for the requests in flight: longer than the default body deadline. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -74,18 +84,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        GatehouseConfig loaded;
-        try {
-            loaded = config == null ? ConfigLoader.demo() : ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            err.println("gatehouse: configuration error\n" + e.getMessage());
+        GatehouseConfig loaded = ConfigFiles.loadOrReport(config, err);
+        if (loaded == null) {
             return 1;
         }
-        storeUrl = storeUrl(loaded);
-        if (storeUrl != null && !storeUrl.startsWith("jdbc:postgresql:")) {
-            err.println("gatehouse: --store (or " + STORE_VARIABLE + ") takes a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...), not "
-                    + StoreUrls.redact(storeUrl));
+        storeUrl = StoreUrls.choose(storeOption, environment, loaded);
+        if (StoreUrls.refused(storeUrl, err)) {
             return 2;
+        }
+        Optional<AdminKeyPepper> pepper;
+        try {
+            pepper = adminKeyPepper();
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("gatehouse: " + e.getMessage());
+            return 1;
+        }
+        if (pepper.isEmpty()) {
+            err.println("gatehouse: warning: no admin key pepper (" + PEPPER_VARIABLE + " or --admin-key-pepper-file): "
+                    + "a copy of the store is enough to recreate the secret of every admin key made through the service");
+            err.flush();
         }
         GatehouseStore store;
         try {
@@ -96,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
                     : "\n(is PostgreSQL running at " + StoreUrls.redact(storeUrl) + "?)"));
             return 1;
         }
-        Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system());
+        Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system(), pepper);
         GatehouseServer server;
         try {
             server = GatehouseServer.start(gatehouse, settings(store, loaded));
@@ -150,16 +167,26 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The first of: --store, the environment variable, the config's {@code store:}; null for the embedded store. */
-    private String storeUrl(GatehouseConfig loaded) {
-        if (storeOption != null) {
-            return storeOption;
+    /** The pepper from --admin-key-pepper-file, else from the environment variable; empty when neither is set. */
+    private Optional<AdminKeyPepper> adminKeyPepper() throws IOException {
+        if (pepperFile != null) {
+            try {
+                return Optional.of(AdminKeyPepper.of(Files.readString(pepperFile)));
+            } catch (IOException e) {
+                throw new IOException("cannot read the admin key pepper file " + pepperFile + ": " + e, e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(pepperFile + ": " + e.getMessage(), e);
+            }
         }
-        String fromEnvironment = environment.get(STORE_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.strip();
+        String fromEnvironment = environment.get(PEPPER_VARIABLE);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            return Optional.empty();
         }
-        return loaded.store().orElse(null);
+        try {
+            return Optional.of(AdminKeyPepper.of(fromEnvironment));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PEPPER_VARIABLE + ": " + e.getMessage(), e);
+        }
     }
 
     /** On PostgreSQL, the rate limits count in the database, so that instances on it share them. */
@@ -186,6 +213,15 @@ public final class ServeCommand implements Callable<Integer> {
                         + directory.accountsOf(user).stream().map(Account::name).toList()
                         + user.totpSecret().map(secret -> ", also asks for a TOTP code (secret " + secret + ")").orElse(""));
             }
+            loaded.directory().adminKeys().stream()
+                    .filter(k -> k.accessKeyId().equals(ConfigLoader.DEMO_ADMIN_KEY_ID)).findFirst()
+                    .ifPresent(key -> {
+                        out.println();
+                        out.println("Admin APIs (identitystore, sso-admin), signed with the demo's bootstrap admin key:");
+                        out.println("  AWS_ACCESS_KEY_ID=" + key.accessKeyId() + " AWS_SECRET_ACCESS_KEY="
+                                + key.secretAccessKey() + " aws --endpoint-url " + server.baseUrl() + " --region "
+                                + loaded.directory().region() + " sso-admin list-instances");
+                    });
             out.println();
         }
         out.println("Sign in at " + startUrl + " (the access portal), or point AWS tools at " + server.baseUrl());

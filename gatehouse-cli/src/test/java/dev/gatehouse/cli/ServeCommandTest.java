@@ -108,4 +108,34 @@ class ServeCommandTest {
                 .isEqualTo("jdbc:postgresql://h:5432/db?user=u&password=****&ssl=true");
         assertThat(StoreUrls.redact("postgres://u:p4ss@h/db")).isEqualTo("postgres://u:****@h/db");
     }
+
+    @Test
+    void withoutAnAdminKeyPepperServeWarnsInOneLine() {
+        assertThat(run("serve", "--store", "jdbc:postgresql://127.0.0.1:1/x?user=gh", "--port", "0")).isEqualTo(1);
+        assertThat(err.toString().lines().filter(l -> l.contains("admin key pepper")).toList()).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("gatehouse: warning:").contains("GATEHOUSE_ADMIN_KEY_PEPPER")
+                        .contains("a copy of the store"));
+    }
+
+    @Test
+    void aPepperFromTheEnvironmentOrAFileSilencesTheWarning() throws Exception {
+        var environment = Map.of("GATEHOUSE_ADMIN_KEY_PEPPER", "an-operator-pepper-of-48-characters-0123456789ab");
+        assertThat(run(environment, "serve", "--store", "jdbc:postgresql://127.0.0.1:1/x?user=gh", "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).doesNotContain("warning").contains("PostgreSQL");
+
+        Path pepper = dir.resolve("pepper");
+        Files.writeString(pepper, "a-pepper-in-a-file-of-at-least-32-characters\n");
+        assertThat(run("serve", "--admin-key-pepper-file", pepper.toString(), "--store",
+                "jdbc:postgresql://127.0.0.1:1/x?user=gh", "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).doesNotContain("warning");
+    }
+
+    @Test
+    void aShortOrUnreadablePepperIsRefusedWithoutShowingIt() {
+        assertThat(run(Map.of("GATEHOUSE_ADMIN_KEY_PEPPER", "too-short-pepper"), "serve", "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("GATEHOUSE_ADMIN_KEY_PEPPER").contains("at least 32")
+                .doesNotContain("too-short-pepper");
+        assertThat(run("serve", "--admin-key-pepper-file", dir.resolve("absent").toString(), "--port", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot read the admin key pepper file");
+    }
 }

@@ -32,10 +32,21 @@ final class ServerProcess implements AutoCloseable {
 
     /** With these variables added to its environment (for example {@code LD_PRELOAD}). */
     static ServerProcess start(Path dataDir, Map<String, String> environment) throws IOException, InterruptedException {
+        return start(dataDir, environment, List.of());
+    }
+
+    /** With a directory file instead of the built-in demo directory. */
+    static ServerProcess startWithConfig(Path dataDir, Path config) throws IOException, InterruptedException {
+        return start(dataDir, Map.of(), List.of("--config", config.toString()));
+    }
+
+    private static ServerProcess start(Path dataDir, Map<String, String> environment, List<String> options)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--data", dataDir.toString(), "--port", "0"))
-                .redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--data", dataDir.toString(), "--port", "0"));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();

@@ -2,6 +2,7 @@ package dev.gatehouse.client;
 
 import dev.gatehouse.client.internal.Endpoints;
 import dev.gatehouse.client.internal.HttpTransport;
+import dev.gatehouse.client.internal.RequestSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -96,6 +97,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @param endpointPrefix the service's AWS endpoint prefix, for example {@code portal.sso}
      */
     protected final HttpTransport transport(String clientName, String endpointPrefix) {
+        return transport(clientName, endpointPrefix, RequestSigner.NONE);
+    }
+
+    /** The region given to {@link #region}, or null. */
+    protected final String configuredRegion() {
+        return region;
+    }
+
+    /** The endpoint given to {@link #endpointOverride}, or null. */
+    protected final URI configuredEndpoint() {
+        return endpointOverride;
+    }
+
+    /** {@link #transport(String, String)} for a client whose requests are signed by {@code signer}. */
+    protected final HttpTransport transport(String clientName, String endpointPrefix, RequestSigner signer) {
         URI endpoint;
         if (endpointOverride != null) {
             endpoint = Endpoints.checkOverride(endpointOverride);
@@ -123,7 +139,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         }
         ExecutorService ownedAsync = asyncExecutor == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
         return new HttpTransport(endpoint, http, httpClient == null, requestTimeout, retryPolicy,
-                asyncExecutor == null ? ownedAsync : asyncExecutor, ownedAsync);
+                asyncExecutor == null ? ownedAsync : asyncExecutor, ownedAsync, signer);
     }
 
     private static Duration positive(String name, Duration value) {

@@ -19,6 +19,8 @@ public final class ConfigLoader {
     /** A user of the demo directory, with access to every demo account, for the start-up banner. */
     public static final String DEMO_USER = "alice";
     public static final String DEMO_PASSWORD = "correct horse battery staple";
+    /** The demo directory's bootstrap admin key, which the start-up banner shows with an AWS CLI example. */
+    public static final String DEMO_ADMIN_KEY_ID = "AKIAGATEHOUSEDEMO001";
 
     private ConfigLoader() {
     }

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.directory.DirectoryFile;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -35,7 +36,7 @@ final class ConfigReader {
         }
         YamlMap top = new YamlValue(root, "the configuration", problems)
                 .map("region", "startUrl", "signInSessionDuration", "browserIdleTimeout", "users", "accounts", "permissionSets",
-                        "assignments", "limits", "store")
+                        "assignments", "limits", "store", "groups", "adminKeys")
                 .orElseThrow();
 
         String region = top.get("region")
@@ -53,9 +54,12 @@ final class ConfigReader {
 
         DirectoryReader directory = new DirectoryReader(problems);
         directory.users(top.get("users"));
+        directory.groups(top.get("groups"));
         directory.accounts(top.get("accounts"));
         directory.permissionSets(top.get("permissionSets"));
         directory.assignments(top.get("assignments"));
+
+        List<DirectoryFile.BootstrapAdminKey> adminKeys = AdminKeysReader.read(top.get("adminKeys"));
 
         Limits limits = top.get("limits").map(LimitsReader::read).orElse(Limits.DEFAULTS);
         // never echoed in the error: the URL may carry a password
@@ -63,7 +67,7 @@ final class ConfigReader {
                 "'store' must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...)"));
 
         problems.throwIfAny();
-        DirectoryFile built = directory.build(region, signInSession, browserIdle);
+        DirectoryFile built = directory.build(region, signInSession, browserIdle, adminKeys);
         return new GatehouseConfig(built, startUrl, limits, store, source);
     }
 

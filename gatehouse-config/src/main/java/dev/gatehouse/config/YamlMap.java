@@ -54,6 +54,11 @@ final class YamlMap {
         return self.fail(message);
     }
 
+    /** The known keys written, in the order written. */
+    List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
     /** Whether the key is written, even with an empty value. */
     boolean has(String key) {
         return entries.containsKey(key);

@@ -3,12 +3,15 @@ package dev.gatehouse.config;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -135,6 +138,71 @@ final class YamlValue {
             return Optional.of(YamlMap.of(this, mapping, List.of(keys)));
         }
         return expected("a mapping");
+    }
+
+    /**
+     * A mapping whose keys are free (tags, extension names): each plain-text key with its value, in the
+     * order written, each value named "{@code 'key'}". Keys that are not plain text and duplicate keys
+     * are recorded.
+     */
+    Optional<Map<String, YamlValue>> entries() {
+        if (!(node instanceof MappingNode mapping)) {
+            return expected("a mapping");
+        }
+        Map<String, YamlValue> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            int keyLine = YamlDocument.line(tuple.getKeyNode());
+            if (!(tuple.getKeyNode() instanceof ScalarNode key) || Tag.NULL.equals(key.getTag())) {
+                problems.add(keyLine, "a key of %s must be plain text".formatted(name));
+                continue;
+            }
+            YamlValue previous = entries.get(key.getValue());
+            if (previous != null) {
+                problems.add(keyLine, "duplicate key '%s' (first given on line %d)".formatted(key.getValue(),
+                        previous.line()));
+                continue;
+            }
+            entries.put(key.getValue(), new YamlValue(tuple.getValueNode(), "'" + key.getValue() + "'", problems));
+        }
+        return Optional.of(entries);
+    }
+
+    /**
+     * The value as a tree of maps, lists, strings and booleans (whole numbers as longs), for free-form
+     * documents; empty values are refused.
+     */
+    Optional<Object> tree() {
+        if (node instanceof MappingNode) {
+            return entries().flatMap(entries -> {
+                Map<String, Object> tree = new LinkedHashMap<>();
+                boolean valid = true;
+                for (Map.Entry<String, YamlValue> e : entries.entrySet()) {
+                    Optional<Object> value = e.getValue().tree();
+                    value.ifPresent(v -> tree.put(e.getKey(), v));
+                    valid &= value.isPresent();
+                }
+                return valid ? Optional.of(tree) : Optional.empty();
+            });
+        }
+        if (node instanceof SequenceNode) {
+            return list().flatMap(items -> {
+                List<Object> tree = new ArrayList<>();
+                boolean valid = true;
+                for (YamlValue item : items) {
+                    Optional<Object> value = item.tree();
+                    value.ifPresent(tree::add);
+                    valid &= value.isPresent();
+                }
+                return valid ? Optional.of(tree) : Optional.empty();
+            });
+        }
+        if (!isQuoted() && Tag.BOOL.equals(node.getTag())) {
+            return bool().map(Object.class::cast);
+        }
+        if (!isQuoted() && Tag.INT.equals(node.getTag())) {
+            return integer().map(Object.class::cast);
+        }
+        return string().map(Object.class::cast);
     }
 
     /** Whole days as P90D rather than PT2160H, as people write them. */

@@ -41,7 +41,7 @@ class ConfigErrorsTest {
                 region: us-east-1
                 regoin: eu-west-1
                 """, 2, "unknown key 'regoin' (expected one of: region, startUrl, signInSessionDuration, "
-                + "browserIdleTimeout, users, accounts, permissionSets, assignments, limits, store)");
+                + "browserIdleTimeout, users, accounts, permissionSets, assignments, limits, store, groups, adminKeys)");
     }
 
     @Test
@@ -54,9 +54,8 @@ class ConfigErrorsTest {
                 accounts:
                   - id: "1"
                 """)).isEqualTo(String.join("\n",
-                file + ":2: missing required key 'password' or 'passwordHash'",
                 file + ":3: unknown key 'pasword' (expected one of: userName, password, passwordHash, email, "
-                        + "displayName, groups, totpSecret)",
+                        + "displayName, groups, totpSecret, id, attributes, externalIds)",
                 file + ":4: 'email' must be an email address, was 'alice'",
                 file + ":6: an account id must be exactly 12 digits, was '1'",
                 file + ":6: missing required key 'name'",
@@ -74,6 +73,19 @@ class ConfigErrorsTest {
                     password: b
                     email: b@example.com
                 """, 5, "duplicate userName 'alice' (first defined on line 2)");
+    }
+
+    @Test
+    void userNamesDifferingOnlyInCaseAreDuplicates() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                    password: a
+                    email: a@example.com
+                  - userName: Alice
+                    password: b
+                    email: b@example.com
+                """, 5, "duplicate userName (compared without regard to case) 'alice' (first defined on line 2)");
     }
 
     @Test
@@ -374,5 +386,160 @@ class ConfigErrorsTest {
                 file + ":5: expected an integer for 'perAddress', found the string 'lots'",
                 file + ":6: 'lockFor' must be between PT1M and P1D, was PT10S",
                 file + ":7: unknown key 'perHour' (expected one of: perSession, perAddress, lockFor)"));
+    }
+
+    @Test
+    void aUserNeedsAnEmailUnlessItGivesAttributes() throws IOException {
+        assertProblem("""
+                users:
+                  - userName: alice
+                """, 2, "missing required key 'email'");
+        assertProblem("""
+                users:
+                  - userName: alice
+                    email: a@example.com
+                    attributes: {Emails: [{Value: b@example.com}]}
+                """, 2, "give either 'email' or 'Emails' in 'attributes', not both");
+        assertProblem("""
+                users:
+                  - userName: alice
+                    displayName: A
+                    attributes: {DisplayName: B}
+                """, 2, "give either 'displayName' or 'DisplayName' in 'attributes', not both");
+    }
+
+    @Test
+    void badUserNameIdAndExternalIds() throws IOException {
+        assertThat(problemsOf("""
+                users:
+                  - userName: two words
+                    id: 12345
+                    email: a@example.com
+                    externalIds:
+                      - {issuer: idp}
+                      - {issuer: idp, id: "1"}
+                  - userName: bob
+                    id: 0123456789-a1b2c3d4-e5f6-4a8b-9c0d-e1f2a3b4c5d6
+                    email: b@example.com
+                    externalIds: [{issuer: idp, id: "1"}]
+                  - userName: carol
+                    id: 0123456789-a1b2c3d4-e5f6-4a8b-9c0d-e1f2a3b4c5d6
+                    email: c@example.com
+                """)).isEqualTo(String.join("\n",
+                file + ":2: 'userName' must be 1 to 128 letters, digits, symbols or punctuation (no spaces), "
+                        + "was 'two words'",
+                file + ":3: 'id' must be an identity store id such as 1234567890-a1b2c3d4-e5f6-7a8b-9c0d-e1f2a3b4c5d6, "
+                        + "was '12345'",
+                file + ":6: missing required key 'id'",
+                file + ":11: duplicate external id 'user idp 1' (first defined on line 7)",
+                file + ":13: duplicate user id '0123456789-a1b2c3d4-e5f6-4a8b-9c0d-e1f2a3b4c5d6' (first defined on "
+                        + "line 9)"));
+    }
+
+    @Test
+    void attributesFollowIdentityStoreShapes() throws IOException {
+        assertThat(problemsOf("""
+                users:
+                  - userName: alice
+                    attributes:
+                      Emial: a@example.com
+                      Name: {GivenName: [A]}
+                      Emails: {Value: a@example.com}
+                      PhoneNumbers: [{Value: "1", Primary: "yes"}]
+                      Addresses: [{Street: x}]
+                      Title: {a: b}
+                """)).isEqualTo(String.join("\n",
+                file + ":4: unknown key 'Emial' (expected one of: Name, DisplayName, NickName, ProfileUrl, Emails, "
+                        + "Addresses, PhoneNumbers, UserType, Title, PreferredLanguage, Locale, Timezone, Photos, "
+                        + "Website, Birthdate, Roles, Extensions)",
+                file + ":5: expected a string for 'GivenName', found a list",
+                file + ":6: expected a list for 'Emails', found a mapping",
+                file + ":7: expected true or false for 'Primary', found the string 'yes'",
+                file + ":8: unknown key 'Street' (expected one of: StreetAddress, Locality, Region, PostalCode, "
+                        + "Country, Formatted, Type, Primary)",
+                file + ":9: expected a string for 'Title', found a mapping"));
+    }
+
+    @Test
+    void badGroups() throws IOException {
+        assertThat(problemsOf("""
+                groups:
+                  - description: no name
+                  - displayName: ops
+                    id: nope
+                  - displayName: ops
+                  - displayName: "tab\there"
+                    externalIds: [{issuer: scim, id: "has space"}]
+                """)).isEqualTo(String.join("\n",
+                file + ":2: missing required key 'displayName'",
+                file + ":4: 'id' must be an identity store id such as 1234567890-a1b2c3d4-e5f6-7a8b-9c0d-e1f2a3b4c5d6, "
+                        + "was 'nope'",
+                file + ":5: duplicate group displayName 'ops' (first defined on line 3)",
+                file + ":7: 'id' must be 1 to 256 letters, digits, symbols or punctuation, was 'has space'"));
+    }
+
+    @Test
+    void badPermissionSetFields() throws IOException {
+        assertThat(problemsOf("""
+                permissionSets:
+                  - name: Admin
+                    arn: arn:aws:sso:::permissionSet/nope
+                    description: ""
+                    relayState: "no<angle>"
+                    tags: {"bad!key": x, ok: "bad!value", list: [a]}
+                    inlinePolicy: "\u2603"
+                    managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess, arn:aws:iam::aws:policy/ReadOnlyAccess, x]
+                    customerManagedPolicies: [{path: /x/}, {name: P, path: nope}]
+                    permissionsBoundary: {managedPolicyArn: "arn:aws:iam::aws:policy/A", customerManagedPolicy: {name: B}}
+                  - name: Other
+                    arn: arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef
+                    permissionsBoundary: {}
+                  - name: Third
+                    arn: arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef
+                """)).isEqualTo(String.join("\n",
+                file + ":3: 'arn' must be a permission set ARN (arn:aws:sso:::permissionSet/ssoins-…/ps-…), "
+                        + "was 'arn:aws:sso:::permissionSet/nope'",
+                file + ":4: 'description' must be 1 to 700 printable Latin-1 characters",
+                file + ":5: 'relayState' must be 1 to 240 characters of a URL, was 'no<angle>'",
+                file + ":6: a tag key must be 1 to 128 letters, digits, spaces or _.:/=+-@, was 'bad!key'",
+                file + ":6: the value of tag 'ok' must be at most 256 letters, digits, spaces or _.:/=+-@, was 'bad!value'",
+                file + ":6: expected a string for 'list', found a list",
+                file + ":7: 'inlinePolicy' must be a policy document of 1 to 32768 printable Latin-1 characters",
+                file + ":8: managed policy 'arn:aws:iam::aws:policy/ReadOnlyAccess' is listed twice",
+                file + ":8: a managed policy must be an AWS managed policy ARN (arn:aws:iam::aws:policy/…), was 'x'",
+                file + ":9: missing required key 'name'",
+                file + ":9: 'path' must start and end with / (such as / or /team/), was 'nope'",
+                file + ":10: give either 'managedPolicyArn' or 'customerManagedPolicy', not both",
+                file + ":13: missing required key 'managedPolicyArn' or 'customerManagedPolicy'",
+                file + ":15: duplicate permission set arn 'arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/"
+                        + "ps-0123456789abcdef' (first defined on line 12)"));
+    }
+
+    @Test
+    void badAdminKeysAreRefusedWithoutShowingTheSecret() throws IOException {
+        assertThat(problemsOf("""
+                adminKeys:
+                  - accessKeyId: AKIAlowercase0000000
+                    secretAccessKey: "0123456789012345678901234567890123456789"
+                  - accessKeyId: AKIAGATEHOUSEADMIN01
+                    secretAccessKey: too-short-secret
+                  - accessKeyId: AKIAGATEHOUSEADMIN02
+                    secretAccessKey: "0123456789 0123456789 0123456789 0123456789"
+                  - accessKeyId: AKIAGATEHOUSEADMIN02
+                  - secretAccessKey: "0123456789012345678901234567890123456789"
+                """)).isEqualTo(String.join("\n",
+                file + ":2: 'accessKeyId' must be AKIA and 16 upper-case letters or digits, was 'AKIAlowercase0000000'",
+                file + ":5: 'secretAccessKey' must be at least 40 characters without spaces (the value is not shown)",
+                file + ":7: 'secretAccessKey' must be at least 40 characters without spaces (the value is not shown)",
+                file + ":8: duplicate admin accessKeyId 'AKIAGATEHOUSEADMIN02' (first defined on line 6)",
+                file + ":8: missing required key 'secretAccessKey'",
+                file + ":9: missing required key 'accessKeyId'"));
+    }
+
+    @Test
+    void anAssignmentMayNameADeclaredGroupWithoutMembers() throws IOException {
+        Files.writeString(file, DIRECTORY.replace("assignments:\n", "groups:\n  - displayName: auditors\nassignments:\n")
+                + "  - {account: \"111111111111\", permissionSet: Admin, group: auditors}\n");
+        assertThat(ConfigLoader.load(file).directory().assignments()).hasSize(1);
     }
 }

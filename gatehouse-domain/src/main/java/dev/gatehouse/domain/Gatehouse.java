@@ -1,6 +1,9 @@
 package dev.gatehouse.domain;
 
 import dev.gatehouse.domain.admin.AdminAuthenticator;
+import dev.gatehouse.domain.admin.AdminKeyPepper;
+import dev.gatehouse.domain.admin.AdminKeySecrets;
+import dev.gatehouse.domain.admin.AdminKeys;
 import dev.gatehouse.domain.credentials.CredentialIssuer;
 import dev.gatehouse.domain.credentials.ReservedRoles;
 import dev.gatehouse.domain.credentials.RoleSessionAuthenticator;
@@ -22,6 +25,8 @@ import dev.gatehouse.domain.signin.SignIn;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.Tokens;
 import java.time.InstantSource;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The domain wired together: one directory, one store, one clock. Every service that tells time
@@ -32,18 +37,27 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                         ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
                         AuthorizationCodes authorizationCodes, Grants grants,
                         RoleSessionAuthenticator roleSessions, AdminAuthenticator admins,
-                        Invitations invitations) {
+                        Invitations invitations, AdminKeys adminKeys) {
 
     /** The three CreateToken grants, one class each. */
     public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
                          RefreshTokenGrant refreshToken) {
     }
 
+    /** {@link #create(DirectoryFile, GatehouseStore, InstantSource, Optional)} without an admin key pepper. */
+    public static Gatehouse create(DirectoryFile file, GatehouseStore store, InstantSource clock) {
+        return create(file, store, clock, Optional.empty());
+    }
+
     /**
      * Wires the domain on {@code store}: the directory file is imported into the store's live directory
      * (see {@code DirectoryImport}), which is then loaded into memory.
+     *
+     * @param adminKeyPepper the operator's secret that admin key secrets are derived with, beside the
+     *     instance key (see {@link AdminKeySecrets}); empty: the instance key alone
      */
-    public static Gatehouse create(DirectoryFile file, GatehouseStore store, InstantSource clock) {
+    public static Gatehouse create(DirectoryFile file, GatehouseStore store, InstantSource clock,
+                                   Optional<AdminKeyPepper> adminKeyPepper) {
         Directory directory = new Directory(file.region(), file.signInSessionDuration(), file.browserIdleTimeout(),
                 file.accounts(), new DirectoryIds(store.instanceKey()));
         LiveDirectory live = new LiveDirectory(directory, store, clock);
@@ -60,9 +74,12 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                 new RefreshTokenGrant(store, sessions, tokens, clock));
         RoleSessionAuthenticator roleSessions = new RoleSessionAuthenticator(credentials, sessions, directory,
                 new ReservedRoles(store.instanceKey()), clock);
+        AdminKeySecrets adminSecrets = AdminKeySecrets.of(store.instanceKey(), adminKeyPepper);
+        AdminKeys adminKeys = new AdminKeys(live, file.adminKeys().stream()
+                .map(DirectoryFile.BootstrapAdminKey::accessKeyId).collect(Collectors.toSet()), adminSecrets, clock);
         return new Gatehouse(directory, live, store, clock, sessions, tokens, credentials, portal, signIn, clients,
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
-                roleSessions, new AdminAuthenticator(directory, file.adminKeys(), store.instanceKey(), clock),
-                new Invitations(live, store, clock));
+                roleSessions, new AdminAuthenticator(directory, file.adminKeys(), adminSecrets, clock),
+                new Invitations(live, store, clock), adminKeys);
     }
 }

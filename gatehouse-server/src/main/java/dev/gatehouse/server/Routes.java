@@ -2,9 +2,11 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.oidc.DeviceVerification;
+import dev.gatehouse.server.admin.AdminAudit;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets;
 import dev.gatehouse.server.admin.TargetOrAction;
+import dev.gatehouse.server.gatehouseadmin.GatehouseAdminOperations;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.identitystore.IdentityStoreOperations;
 import dev.gatehouse.server.http.ApiDispatcher;
@@ -75,8 +77,9 @@ final class Routes {
         Map<String, AdminOperation> adminOperations = new HashMap<>();
         adminOperations.putAll(SsoAdminOperations.all(gatehouse));
         adminOperations.putAll(InvitationOperations.all(gatehouse));
+        adminOperations.putAll(GatehouseAdminOperations.all(gatehouse));
         adminOperations.putAll(IdentityStoreOperations.all(gatehouse));
-        var admin = new AdminTargets(gatehouse.admins(), adminOperations);
+        var admin = new AdminTargets(gatehouse.admins(), new AdminAudit(gatehouse.clock()), adminOperations);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();

@@ -34,6 +34,7 @@ public final class HttpTransport implements AutoCloseable {
     private final RetryPolicy retry;
     private final Executor async;
     private final ExecutorService ownedAsync;
+    private final RequestSigner signer;
 
     /**
      * @param ownsHttp   whether {@link #close()} closes {@code http} (it was built for this client)
@@ -41,6 +42,13 @@ public final class HttpTransport implements AutoCloseable {
      */
     public HttpTransport(URI endpoint, HttpClient http, boolean ownsHttp, Duration requestTimeout, RetryPolicy retry,
                          Executor async, ExecutorService ownedAsync) {
+        this(endpoint, http, ownsHttp, requestTimeout, retry, async, ownedAsync, RequestSigner.NONE);
+    }
+
+    /** @param signer signs each attempt just before it is sent */
+    public HttpTransport(URI endpoint, HttpClient http, boolean ownsHttp, Duration requestTimeout, RetryPolicy retry,
+                         Executor async, ExecutorService ownedAsync, RequestSigner signer) {
+        this.signer = signer;
         this.endpoint = endpoint;
         this.http = http;
         this.ownsHttp = ownsHttp;
@@ -126,6 +134,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         request.headers().forEach(http::header);
         byte[] body = request.body();
+        signer.headersFor(request.method(), uri, request.headers(), body).forEach(http::header);
         http.method(request.method(), body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -2,6 +2,8 @@ package dev.gatehouse.client.internal;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,20 @@ public final class JsonObject {
             throw wrongType(name, "a number");
         }
         return n.longValue();
+    }
+
+    /** A timestamp member as awsJson1.1 sends it (epoch seconds, maybe with a fraction), or null when absent. */
+    public Instant epochSeconds(String name) {
+        Object value = members.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number n)) {
+            throw wrongType(name, "a number");
+        }
+        BigDecimal seconds = new BigDecimal(n.toString());
+        return Instant.ofEpochSecond(seconds.longValue(),
+                seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
 
     public boolean has(String name) {

@@ -9,7 +9,6 @@ import dev.gatehouse.domain.directory.DirectoryFile.BootstrapAdminKey;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import java.time.InstantSource;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
  * Decides who signed an admin API call (identitystore, sso-admin), checking in AWS's order: the
  * signing time, the scope (the service the call is for, the directory's region), the skew, that the
  * access key is one of ours and not revoked, and the signature. An admin key's secret is derived from
- * the instance key and its id, never stored; the file's bootstrap keys carry their own secrets.
+ * its id ({@link AdminKeySecrets}), never stored; the file's bootstrap keys carry their own secrets.
  */
 public final class AdminAuthenticator {
     static final String INVALID_KEY = "The security token included in the request is invalid.";
@@ -29,15 +28,15 @@ public final class AdminAuthenticator {
 
     private final Directory directory;
     private final Map<String, BootstrapAdminKey> bootstrap;
-    private final byte[] instanceKey;
+    private final AdminKeySecrets secrets;
     private final InstantSource clock;
 
-    public AdminAuthenticator(Directory directory, List<BootstrapAdminKey> bootstrap, byte[] instanceKey,
+    public AdminAuthenticator(Directory directory, List<BootstrapAdminKey> bootstrap, AdminKeySecrets secrets,
                               InstantSource clock) {
         this.directory = directory;
         this.bootstrap = bootstrap.stream().collect(Collectors.toUnmodifiableMap(BootstrapAdminKey::accessKeyId,
                 Function.identity()));
-        this.instanceKey = instanceKey.clone();
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -65,12 +64,6 @@ public final class AdminAuthenticator {
         if (file != null) {
             return Optional.of(file.secretAccessKey());
         }
-        return directory.adminKey(accessKeyId).filter(AdminKey::isActive).map(k -> derivedSecret(k.accessKeyId()));
-    }
-
-    /** The secret of a key made by this service: 40 characters derived from the instance key and the id. */
-    public String derivedSecret(String accessKeyId) {
-        byte[] mac = SigV4.hmac(instanceKey, "admin-key\n" + accessKeyId);
-        return Base64.getEncoder().encodeToString(mac).substring(0, 40);
+        return directory.adminKey(accessKeyId).filter(AdminKey::isActive).map(k -> secrets.secretOf(k.accessKeyId()));
     }
 }

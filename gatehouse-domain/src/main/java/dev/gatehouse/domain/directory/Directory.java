@@ -40,6 +40,8 @@ public final class Directory {
     private final ConcurrentSkipListMap<String, Membership> memberships = new ConcurrentSkipListMap<>();
     private final Map<String, Set<String>> groupsOfUser = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> membershipsOfGroup = new ConcurrentHashMap<>();
+    /** Membership ids by {@link Membership#pairKey}: one lookup for a group and a user, whatever the group's size. */
+    private final Map<String, String> membershipIdsByPair = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, PermissionSet> permissionSets = new ConcurrentSkipListMap<>();
     private final Map<String, String> permissionSetArnsByName = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, Assignment> assignments = new ConcurrentSkipListMap<>();
@@ -149,20 +151,15 @@ public final class Directory {
     public List<Membership> membershipsOfUser(String userId) {
         List<Membership> result = new ArrayList<>();
         for (String groupId : groupIdsOf(userId)) {
-            for (String membershipId : membershipsOfGroup.getOrDefault(groupId, Set.of())) {
-                Membership m = memberships.get(membershipId);
-                if (m != null && m.userId().equals(userId)) {
-                    result.add(m);
-                }
-            }
+            membershipOf(groupId, userId).ifPresent(result::add);
         }
         result.sort(Comparator.comparing(Membership::id));
         return result;
     }
 
     public Optional<Membership> membershipOf(String groupId, String userId) {
-        return membershipsOfGroup.getOrDefault(groupId, Set.of()).stream().map(memberships::get)
-                .filter(m -> m != null && m.userId().equals(userId)).findFirst();
+        String id = membershipIdsByPair.get(Membership.pairKey(groupId, userId));
+        return id == null ? Optional.empty() : Optional.ofNullable(memberships.get(id));
     }
 
     // ---- accounts, permission sets, assignments
@@ -311,6 +308,7 @@ public final class Directory {
             }
             case Membership m -> {
                 memberships.put(m.id(), m);
+                membershipIdsByPair.put(Membership.pairKey(m.groupId(), m.userId()), m.id());
                 groupsOfUser.compute(m.userId(), (k, v) -> with(v, m.groupId()));
                 membershipsOfGroup.compute(m.groupId(), (k, v) -> with(v, m.id()));
             }
@@ -348,6 +346,7 @@ public final class Directory {
             case MEMBERSHIP -> {
                 Membership m = memberships.remove(id);
                 if (m != null) {
+                    membershipIdsByPair.remove(Membership.pairKey(m.groupId(), m.userId()), m.id());
                     if (membershipOf(m.groupId(), m.userId()).isEmpty()) {
                         groupsOfUser.computeIfPresent(m.userId(), (k, v) -> without(v, m.groupId()));
                     }

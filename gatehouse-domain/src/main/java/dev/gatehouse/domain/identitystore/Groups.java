@@ -33,7 +33,7 @@ public final class Groups {
         IdentityStore.checkQuota(store.directory().groupsAfter(null).size(), store.quotas().groups(), "groups");
         Group group = new Group(store.directory().ids().newResourceId(), displayName, Optional.ofNullable(description),
                 List.of(), Origin.API, store.made(caller));
-        store.write(caller, "CreateGroup", group.id(), List.of(group), List.of());
+        store.write(List.of(group), List.of());
         return group.id();
     }
 
@@ -75,16 +75,16 @@ public final class Groups {
         }
         Group updated = new Group(group.id(), displayName, description, group.externalIds(), group.origin(),
                 store.changed(group.stamps(), caller));
-        store.write(caller, "UpdateGroup", group.id(), List.of(updated), List.of());
+        store.write(List.of(updated), List.of());
     }
 
     /** DeleteGroup: the group, its memberships and the account assignments naming it, in one write. */
-    public void delete(AdminCaller caller, String identityStoreId, String groupId) {
+    public void delete(String identityStoreId, String groupId) {
         Inputs.identityStoreId(identityStoreId);
         Inputs.resourceId("groupId", groupId);
         store.check(identityStoreId);
         Group group = store.group(groupId);
-        store.deleteWithDependents(caller, "DeleteGroup", group, PrincipalType.GROUP,
+        store.deleteWithDependents(group, PrincipalType.GROUP,
                 store.directory().membershipsOf(group.id()));
     }
 

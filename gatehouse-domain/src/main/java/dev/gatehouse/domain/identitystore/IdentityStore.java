@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one identity store this Gatehouse is, over its live directory: the users, groups and
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * taken in the store into identitystore's ConflictException.
  */
 public final class IdentityStore {
-    private static final Logger AUDIT = LoggerFactory.getLogger("dev.gatehouse.audit");
     /** Names identity center keeps for itself, for users and groups alike. */
     private static final Set<String> RESERVED_NAMES = Set.of("administrator", "awsadministrators");
 
@@ -130,8 +127,7 @@ public final class IdentityStore {
      * Deletes a user or group with the memberships and assignments that name it, in one write: nothing
      * may be left pointing at an entry that is gone.
      */
-    void deleteWithDependents(AdminCaller caller, String operation, DirectoryEntry principal, PrincipalType type,
-                              List<Membership> memberships) {
+    void deleteWithDependents(DirectoryEntry principal, PrincipalType type, List<Membership> memberships) {
         List<DirectoryEntry> deletes = new ArrayList<>();
         deletes.add(principal);
         deletes.addAll(memberships);
@@ -140,23 +136,19 @@ public final class IdentityStore {
                 deletes.add(a);
             }
         }
-        write(caller, operation, principal.id(), List.of(), deletes);
+        write(List.of(), deletes);
     }
 
     /**
-     * Writes durably (in force here on return) and leaves an audit line: which operation, by which
-     * access key, on which entry, when; never a profile value. A unique key another entry holds is a
-     * ConflictException, and nothing is written.
+     * Writes durably (in force here on return). A unique key another entry holds is a ConflictException,
+     * and nothing is written. (The admin API's audit trail records the change, with the caller.)
      */
-    void write(AdminCaller caller, String operation, String id, List<DirectoryEntry> puts,
-               List<DirectoryEntry> deletes) {
+    void write(List<DirectoryEntry> puts, List<DirectoryEntry> deletes) {
         try {
             live.write(puts, deletes);
         } catch (UniqueKeyTakenException e) {
             throw IdentityStoreException.duplicate(conflictMessage(e.key()));
         }
-        AUDIT.info("event=identitystore operation={} by={} id={} at={}", operation, caller.accessKeyId(), id,
-                clock.instant());
     }
 
     private static String conflictMessage(String key) {

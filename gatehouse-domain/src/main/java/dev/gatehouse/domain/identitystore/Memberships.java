@@ -35,7 +35,7 @@ public final class Memberships {
         User user = store.user(userId);
         Membership membership = new Membership(store.directory().ids().newResourceId(), group.id(), user.id(),
                 Origin.API, store.made(caller));
-        store.write(caller, "CreateGroupMembership", membership.id(), List.of(membership), List.of());
+        store.write(List.of(membership), List.of());
         return membership.id();
     }
 
@@ -48,11 +48,11 @@ public final class Memberships {
     }
 
     /** DeleteGroupMembership. */
-    public void delete(AdminCaller caller, String identityStoreId, String membershipId) {
+    public void delete(String identityStoreId, String membershipId) {
         Inputs.identityStoreId(identityStoreId);
         Inputs.resourceId("membershipId", membershipId);
         store.check(identityStoreId);
-        store.write(caller, "DeleteGroupMembership", membershipId, List.of(), List.of(membership(membershipId)));
+        store.write(List.of(), List.of(membership(membershipId)));
     }
 
     /** GetGroupMembershipId: the membership of this user in this group. */

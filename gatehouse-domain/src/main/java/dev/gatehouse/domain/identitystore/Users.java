@@ -35,7 +35,7 @@ public final class Users {
         IdentityStore.checkQuota(store.directory().users().size(), store.quotas().users(), "users");
         User user = new User(store.directory().ids().newResourceId(), userName, Optional.empty(), Optional.empty(),
                 profile, List.of(), Origin.API, store.made(caller));
-        store.write(caller, "CreateUser", user.id(), List.of(user), List.of());
+        store.write(List.of(user), List.of());
         return user.id();
     }
 
@@ -79,16 +79,16 @@ public final class Users {
         }
         User updated = new User(user.id(), userName, user.passwordHash(), user.totpSecret(), profile,
                 user.externalIds(), user.origin(), store.changed(user.stamps(), caller));
-        store.write(caller, "UpdateUser", user.id(), List.of(updated), List.of());
+        store.write(List.of(updated), List.of());
     }
 
     /** DeleteUser: the user, their memberships and the account assignments naming them, in one write. */
-    public void delete(AdminCaller caller, String identityStoreId, String userId) {
+    public void delete(String identityStoreId, String userId) {
         Inputs.identityStoreId(identityStoreId);
         Inputs.resourceId("userId", userId);
         store.check(identityStoreId);
         User user = store.user(userId);
-        store.deleteWithDependents(caller, "DeleteUser", user, PrincipalType.USER,
+        store.deleteWithDependents(user, PrincipalType.USER,
                 store.directory().membershipsOfUser(user.id()));
     }
 

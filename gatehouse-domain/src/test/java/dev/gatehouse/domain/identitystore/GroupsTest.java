@@ -102,7 +102,7 @@ class GroupsTest {
         assertThat(directory.accountsOf(f.domain.ann)).hasSize(3);
         long version = f.version();
 
-        groups.delete(ADMIN, f.storeId, ops.id());
+        groups.delete(f.storeId, ops.id());
 
         assertThat(f.version()).isEqualTo(version + 1);
         assertThat(directory.group(ops.id())).isEmpty();
@@ -110,7 +110,7 @@ class GroupsTest {
         assertThat(directory.groupIdsOf(f.domain.ann.id())).isEmpty();
         assertThat(directory.assignmentsOf(ops.id())).isEmpty();
         assertThat(directory.userById(f.domain.ann.id())).isPresent();
-        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> groups.delete(ADMIN, f.storeId, ops.id()));
+        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> groups.delete(f.storeId, ops.id()));
     }
 
     @Test

@@ -36,10 +36,10 @@ class MembershipsTest {
         assertThat(directory.accountsOf(f.domain.bob)).extracting(Account::id).containsExactly(
                 dev.gatehouse.domain.DomainFixture.ACCOUNT_1);
 
-        memberships.delete(ADMIN, f.storeId, id);
+        memberships.delete(f.storeId, id);
         assertThat(directory.accountsOf(f.domain.bob)).isEmpty();
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> memberships.describe(f.storeId, id));
-        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> memberships.delete(ADMIN, f.storeId, id));
+        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> memberships.delete(f.storeId, id));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> memberships.idOf(f.storeId, ops.id(), bob));
     }
 

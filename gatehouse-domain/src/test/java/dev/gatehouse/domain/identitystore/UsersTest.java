@@ -212,7 +212,7 @@ class UsersTest {
         assertThat(directory.assignmentsOf(ann.id())).hasSize(3);
         long version = f.version();
 
-        users.delete(ADMIN, f.storeId, ann.id());
+        users.delete(f.storeId, ann.id());
 
         assertThat(f.version()).isEqualTo(version + 1);
         assertThat(directory.userById(ann.id())).isEmpty();
@@ -221,7 +221,7 @@ class UsersTest {
         assertThat(directory.groupByName("ops")).isPresent();
         assertThat(f.domain.gatehouse.sessions().active(session.id())).isEmpty();
         assertFails(ErrorCode.UNAUTHORIZED, () -> f.domain.gatehouse.portal().authenticate(tokens.access().secret()));
-        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.delete(ADMIN, f.storeId, ann.id()));
+        assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.delete(f.storeId, ann.id()));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.describe(f.storeId, ann.id()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.domain.admin.AdminAuthenticator;
 import dev.gatehouse.domain.admin.AdminCaller;
+import dev.gatehouse.domain.credentials.SignedRequest;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.server.http.ApiOperation;
@@ -22,7 +23,8 @@ import java.util.Map;
  * {@code POST /} with an {@code X-Amz-Target} header: the awsJson1.1 admin APIs. The target picks the
  * service and the operation ({@code AWSIdentityStore.CreateUser}, {@code SWBExternalService.ListInstances});
  * the signature is checked for that service before the operation runs, so that nothing is done for an
- * unsigned or wrongly signed call.
+ * unsigned or wrongly signed call. Every refused signature, and every successful call that changed
+ * something, leaves a line in the audit trail ({@link AdminAudit}).
  */
 public final class AdminTargets implements ApiOperation {
     public static final HttpString TARGET = HttpString.tryFromString("X-Amz-Target");
@@ -48,11 +50,13 @@ public final class AdminTargets implements ApiOperation {
     }
 
     private final AdminAuthenticator authenticator;
+    private final AdminAudit audit;
     private final Map<String, AdminOperation> operations;
 
     /** @param operations keyed by full target ({@link Service#target}) */
-    public AdminTargets(AdminAuthenticator authenticator, Map<String, AdminOperation> operations) {
+    public AdminTargets(AdminAuthenticator authenticator, AdminAudit audit, Map<String, AdminOperation> operations) {
         this.authenticator = authenticator;
+        this.audit = audit;
         this.operations = Map.copyOf(operations);
     }
 
@@ -65,15 +69,29 @@ public final class AdminTargets implements ApiOperation {
             NoStore.addHeaders(exchange);
         }
         byte[] body = RequestBody.read(exchange);
-        AdminCaller caller = authenticator.authenticate(SignedRequests.read(exchange, body), service.signingName);
+        AdminCaller caller = authenticate(exchange, body, target, service);
         if (operation == null) {
             throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
         }
-        Object output = operation.handle(parse(body), caller, BaseUrl.of(exchange));
+        JsonNode input = parse(body);
+        Object output = operation.handle(input, caller, BaseUrl.of(exchange));
+        audit.succeeded(target, caller, input, output);
         try {
             return new WireResponse(200, AwsJsonErrors.CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(output), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the output of " + target, e);
+        }
+    }
+
+    /** The caller whose signature holds; a refused one is audited with the key id it presented. */
+    private AdminCaller authenticate(HttpServerExchange exchange, byte[] body, String target, Service service) {
+        SignedRequest signed = null;
+        try {
+            signed = SignedRequests.read(exchange, body);
+            return authenticator.authenticate(signed, service.signingName);
+        } catch (GatehouseException refused) {
+            audit.refused(target, signed == null ? null : signed.accessKeyId(), refused.code());
+            throw refused;
         }
     }
 

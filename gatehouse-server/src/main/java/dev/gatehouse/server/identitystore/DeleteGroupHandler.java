@@ -16,7 +16,7 @@ public final class DeleteGroupHandler implements AdminOperation {
 
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
-        groups.delete(caller, IdentityStoreWire.identityStoreId(input), IdentityStoreWire.string(input, "GroupId"));
+        groups.delete(IdentityStoreWire.identityStoreId(input), IdentityStoreWire.string(input, "GroupId"));
         return IdentityStoreWire.empty();
     }
 }

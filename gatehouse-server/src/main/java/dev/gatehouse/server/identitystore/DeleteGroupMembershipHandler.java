@@ -16,7 +16,7 @@ public final class DeleteGroupMembershipHandler implements AdminOperation {
 
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
-        memberships.delete(caller, IdentityStoreWire.identityStoreId(input),
+        memberships.delete(IdentityStoreWire.identityStoreId(input),
                 IdentityStoreWire.string(input, "MembershipId"));
         return IdentityStoreWire.empty();
     }

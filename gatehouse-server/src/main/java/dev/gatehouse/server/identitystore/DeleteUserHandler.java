@@ -16,7 +16,7 @@ public final class DeleteUserHandler implements AdminOperation {
 
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
-        users.delete(caller, IdentityStoreWire.identityStoreId(input), IdentityStoreWire.string(input, "UserId"));
+        users.delete(IdentityStoreWire.identityStoreId(input), IdentityStoreWire.string(input, "UserId"));
         return IdentityStoreWire.empty();
     }
 }

@@ -448,4 +448,42 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * Opens the store in {@code directory} for reading only, for {@code gatehouse directory export}: a
+     * read-only open takes no lock, so it works beside a service that holds the store, and sees what was
+     * durable when it opened. Every column family on disk is opened in the order it was made, which is the
+     * order {@link #open} names them in (its constructor takes them by position). Writes through it fail.
+     */
+    public static RocksDbStore openReadOnly(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new StoreUnavailableException("There is no store in " + directory, null);
+        }
+        DBOptions options = new DBOptions();
+        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+        try (org.rocksdb.Options listing = new org.rocksdb.Options()) {
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            for (byte[] name : RocksDB.listColumnFamilies(listing, directory.toString())) {
+                descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
+            }
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            RocksDB db = RocksDB.openReadOnly(options, directory.toString(), descriptors, handles);
+            try {
+                return new RocksDbStore(db, options, cfOptions, handles);
+            } catch (RuntimeException e) {
+                handles.forEach(ColumnFamilyHandle::close);
+                db.close();
+                if (e instanceof IndexOutOfBoundsException) {
+                    throw new StoreUnavailableException("The store in " + directory + " lacks column families this "
+                            + "version keeps (serve it once with this version first)", e);
+                }
+                throw e;
+            }
+        } catch (RocksDBException e) {
+            options.close();
+            cfOptions.close();
+            throw new StoreUnavailableException("Cannot open the store in " + directory + " to read: "
+                    + e.getMessage(), e);
+        }
+    }
 }

@@ -1,0 +1,5 @@
+package dev.gatehouse.client.gatehouseadmin.model;
+
+/** RevokeAdminKey's output: the key, with when it was revoked. */
+public record RevokeAdminKeyOutput(AdminKey adminKey) {
+}

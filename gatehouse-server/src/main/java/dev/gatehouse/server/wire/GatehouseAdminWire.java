@@ -1,0 +1,96 @@
+package dev.gatehouse.server.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.domain.admin.AdminKeys.NewAdminKey;
+import dev.gatehouse.domain.directory.AdminKey;
+import dev.gatehouse.domain.error.InvalidMemberException;
+import dev.gatehouse.domain.portal.Page;
+import dev.gatehouse.domain.portal.PageRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON shapes of Gatehouse's own admin operations ({@code X-Amz-Target: GatehouseAdmin.*},
+ * awsJson1.1), with members named in AWS's style: an admin key is
+ * {@code {AccessKeyId, Description, Status ("Active" | "Revoked"), CreatedAt, CreatedBy, RevokedAt}}
+ * (times in epoch seconds, absent members left out); CreateAdminKey's answer adds
+ * {@code SecretAccessKey}, which no other answer carries. Lists take {@code NextToken} and
+ * {@code MaxResults} (1..100) and answer {@code NextToken} while more pages follow.
+ */
+public final class GatehouseAdminWire {
+    private GatehouseAdminWire() {
+    }
+
+    // ---- inputs
+
+    /** A string member, or empty when absent or null; any other type is a ValidationException. */
+    public static Optional<String> optionalString(JsonNode input, String member) {
+        JsonNode value = input.get(member);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw InvalidMemberException.wrongType(member, "a string", value.toString());
+        }
+        return Optional.of(value.asText());
+    }
+
+    /** A required string member: missing, null or empty is a ValidationException naming it. */
+    public static String requiredString(JsonNode input, String member) {
+        return optionalString(input, member).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> InvalidMemberException.missing(member));
+    }
+
+    /** {@code NextToken} and {@code MaxResults} (1..100, default {@value PageRequest#DEFAULT_PAGE_SIZE}). */
+    public static PageRequest page(JsonNode input) {
+        Optional<String> nextToken = optionalString(input, "NextToken").filter(s -> !s.isEmpty());
+        JsonNode max = input.get("MaxResults");
+        if (max == null || max.isNull()) {
+            return new PageRequest(nextToken, PageRequest.DEFAULT_PAGE_SIZE);
+        }
+        if (!max.canConvertToInt() || !max.isIntegralNumber()) {
+            throw InvalidMemberException.wrongType("MaxResults", "an integer", max.toString());
+        }
+        if (max.intValue() < 1 || max.intValue() > PageRequest.MAX_PAGE_SIZE) {
+            throw InvalidMemberException.outOfRange("MaxResults", max.intValue(), 1, PageRequest.MAX_PAGE_SIZE);
+        }
+        return new PageRequest(nextToken, max.intValue());
+    }
+
+    // ---- outputs
+
+    /** CreateAdminKey's answer: the key and, this once, its secret. */
+    public static Map<String, Object> created(NewAdminKey made) {
+        Map<String, Object> out = adminKey(made.key());
+        out.put("SecretAccessKey", made.secretAccessKey());
+        return out;
+    }
+
+    /** ListAdminKeys' answer. */
+    public static Map<String, Object> adminKeys(Page<AdminKey> page) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("AdminKeys", page.items().stream().map(GatehouseAdminWire::adminKey).toList());
+        page.nextToken().ifPresent(token -> out.put("NextToken", token));
+        return out;
+    }
+
+    /** One admin key, without any secret. */
+    public static Map<String, Object> adminKey(AdminKey key) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("AccessKeyId", key.accessKeyId());
+        key.description().ifPresent(d -> out.put("Description", d));
+        out.put("Status", key.isActive() ? "Active" : "Revoked");
+        out.put("CreatedAt", epochSeconds(key.createdAt()));
+        out.put("CreatedBy", key.createdBy());
+        key.revokedAt().ifPresent(at -> out.put("RevokedAt", epochSeconds(at)));
+        return out;
+    }
+
+    /** An instant as awsJson1.1 writes a timestamp: epoch seconds, to the millisecond. */
+    public static BigDecimal epochSeconds(Instant instant) {
+        return BigDecimal.valueOf(instant.toEpochMilli(), 3);
+    }
+}

@@ -9,6 +9,10 @@ import dev.gatehouse.server.TestDirectory;
 import dev.gatehouse.server.TestService;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,7 +196,13 @@ class AdminCommandsTest {
     }
 
     @Test
-    void inviteOnAServiceWithoutInvitationsSaysSo() {
-        assertThat(fails(1, "admin", "users", "invite", "bob").err()).contains("UnknownOperationException");
+    void inviteOnTheRealServiceGivesALinkToTheSetPasswordPage() throws Exception {
+        String link = ok("admin", "users", "invite", "bob").out().strip();
+        assertThat(link).contains("/invitation?token=");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"password\"").contains("name=\"passwordRepeat\"");
+        assertThat(fails(1, "admin", "users", "invite", "nobody").err()).contains("ResourceNotFoundException");
     }
 }

@@ -37,14 +37,14 @@ public final class EntryCodec {
                     f.stamps());
             case GROUP -> new Group(f.string("id"), f.string("displayName"), f.optional("description"),
                     f.externalIds(), f.origin(), f.stamps());
-            case MEMBERSHIP -> new Membership(f.string("id"), f.string("groupId"), f.string("userId"), f.origin(),
+            case MEMBERSHIP -> new Membership(f.string("id"), f.shared("groupId"), f.shared("userId"), f.origin(),
                     f.stamps());
             case PERMISSION_SET -> new PermissionSet(f.string("arn"), f.string("name"), f.optional("description"),
                     Duration.parse(f.string("sessionDuration")), f.optional("relayState"),
                     f.bool("revokeRoleSessionsOnLogout"), f.stringMap("tags"), f.policies(),
                     new TreeSet<>(f.strings("provisionedTo")), f.origin(), f.stamps());
-            case ASSIGNMENT -> new Assignment(f.string("accountId"), f.string("permissionSetArn"),
-                    PrincipalType.valueOf(f.string("principalType")), f.string("principalId"), f.origin(), f.stamps());
+            case ASSIGNMENT -> new Assignment(f.shared("accountId"), f.shared("permissionSetArn"),
+                    PrincipalType.valueOf(f.string("principalType")), f.shared("principalId"), f.origin(), f.stamps());
             case ADMIN_KEY -> new AdminKey(f.string("accessKeyId"), f.optional("description"),
                     f.instant("createdAt"), f.string("createdBy"), f.optional("revokedAt").map(Instant::parse));
             case REQUEST_STATUS -> new RequestStatus(f.string("requestId"),
@@ -216,7 +216,17 @@ public final class EntryCodec {
         }
 
         Stamps stamps() {
-            return new Stamps(instant("createdAt"), string("createdBy"), instant("updatedAt"), string("updatedBy"));
+            return new Stamps(instant("createdAt"), shared("createdBy"), instant("updatedAt"), shared("updatedBy"));
+        }
+
+        /**
+         * A value many entries repeat (an account id, a permission set ARN, a user or group id, who
+         * made an entry), as one shared string: 100,000 assignments name a few thousand of them, and a
+         * copy each would be most of the directory's memory. The JVM's string table lets go of those no
+         * entry holds any more.
+         */
+        String shared(String name) {
+            return string(name).intern();
         }
 
         PermissionSet.Policies policies() {

@@ -1,7 +1,5 @@
 package dev.gatehouse.server.admin;
 
-import static dev.gatehouse.server.TestDirectory.ADMIN_KEY_ID;
-import static dev.gatehouse.server.TestDirectory.ADMIN_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -190,9 +188,7 @@ class AdminBadInputTest {
     }
 
     private HttpResponse<String> call(String target, String body) {
-        String service = target.startsWith("AWSIdentityStore.") ? "identitystore"
-                : target.startsWith("SWBExternalService.") ? "sso" : "gatehouse";
-        return calls.call(target, body, ADMIN_KEY_ID, ADMIN_SECRET, service);
+        return calls.asBootstrap(target, body);
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {

@@ -295,8 +295,19 @@ public final class Directory {
         });
     }
 
+    /**
+     * Puts an entry, replacing the one of the same kind and id. A replacement whose indexes are the
+     * held one's (a profile change, a new stamp, the same entry again from the change log) goes in
+     * place, so that a reader never misses the entry, its memberships or its assignments; only a
+     * replacement that moves an index (a new user name, display name or permission set name) drops
+     * the held one's index entries first.
+     */
     synchronized void put(DirectoryEntry entry) {
-        remove(entry.kind(), entry.id());
+        Optional<DirectoryEntry> held = entry(entry.kind(), entry.id());
+        if (held.isPresent() && !indexedAlike(held.get(), entry)) {
+            remove(entry.kind(), entry.id());
+            held = Optional.empty();
+        }
         switch (entry) {
             case User u -> {
                 users.put(u.id(), u);
@@ -318,7 +329,11 @@ public final class Directory {
             }
             case Assignment a -> {
                 assignments.put(a.id(), a);
+                // the set holds the record itself: add the new one before the held one (other stamps) goes
+                Optional<DirectoryEntry> replaced = held.filter(h -> !h.equals(a));
                 assignmentsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a));
+                replaced.ifPresent(h -> assignmentsOfPrincipal.computeIfPresent(a.principalId(),
+                        (k, v) -> without(v, (Assignment) h)));
             }
             case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
             case RequestStatus r -> requestStatuses.put(r.requestId(), r);
@@ -327,6 +342,25 @@ public final class Directory {
                 invitationsOfUser.put(i.userId(), i);
             }
         }
+    }
+
+    /** Whether a replacement holds the same index entries as the held entry of its kind and id. */
+    private static boolean indexedAlike(DirectoryEntry held, DirectoryEntry replacement) {
+        return switch (held) {
+            case User u -> sameName(u.userName(), ((User) replacement).userName());
+            case Group g -> sameName(g.displayName(), ((Group) replacement).displayName());
+            case Membership m -> m.groupId().equals(((Membership) replacement).groupId())
+                    && m.userId().equals(((Membership) replacement).userId());
+            case PermissionSet p -> sameName(p.name(), ((PermissionSet) replacement).name());
+            case Assignment a -> a.principalId().equals(((Assignment) replacement).principalId());
+            case Invitation i -> i.userId().equals(((Invitation) replacement).userId());
+            case AdminKey k -> true;
+            case RequestStatus r -> true;
+        };
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
     }
 
     synchronized void remove(EntryKind kind, String id) {

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DirectoryTest {
@@ -176,5 +178,49 @@ class DirectoryTest {
         String bcrypt = com.password4j.Password.hash("pw").withBcrypt().getResult();
         assertThat(Passwords.verify("pw", bcrypt)).isTrue();
         assertThat(Passwords.verify("pw", "plain")).isFalse();
+    }
+
+    /**
+     * Lock-free readers (sign-in, the portal) while the writer puts entries that are already held
+     * again, as a profile change or the change log does: the user, the group membership and the
+     * assignments are found at every moment, never missing between a removal and a put.
+     */
+    @Test
+    void readersNeverMissAnEntryThatIsPutAgain() throws Exception {
+        Directory d = load(standard).directory();
+        User ann = d.user("ann").orElseThrow();
+        Membership membership = d.membershipsOfUser(ann.id()).getFirst();
+        List<Assignment> assignments = List.copyOf(d.assignmentsOf(ann.id()));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> missed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && missed.get() == null) {
+                if (d.userById(ann.id()).isEmpty() || d.user("ann").isEmpty()) {
+                    missed.set("the user");
+                } else if (!d.groupIdsOf(ann.id()).contains(membership.groupId())
+                        || d.membershipOf(membership.groupId(), ann.id()).isEmpty()) {
+                    missed.set("the membership");
+                } else if (d.assignmentsOf(ann.id()).size() < assignments.size()
+                        || d.permissionSetsOf(ann, A).size() != 2 || d.accountsOf(ann).size() != 2) {
+                    missed.set("an assignment: " + d.assignmentsOf(ann.id()).size() + " held");
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 20_000 && missed.get() == null; i++) {
+            Instant at = clock.instant().plusMillis(i);
+            d.put(new User(ann.id(), ann.userName(), ann.passwordHash(), ann.totpSecret(), ann.attributes(),
+                    ann.externalIds(), ann.origin(), ann.stamps().changed(at, "test")));
+            d.put(new Membership(membership.id(), membership.groupId(), membership.userId(), membership.origin(),
+                    membership.stamps().changed(at, "test")));
+            for (Assignment a : assignments) {
+                d.put(new Assignment(a.accountId(), a.permissionSetArn(), a.principalType(), a.principalId(),
+                        a.origin(), a.stamps().changed(at, "test")));
+            }
+        }
+        done.set(true);
+        reader.join();
+        assertThat(missed.get()).isNull();
+        assertThat(d.assignmentsOf(ann.id())).hasSameSizeAs(assignments);
     }
 }

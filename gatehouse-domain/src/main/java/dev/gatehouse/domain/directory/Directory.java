@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -45,7 +48,11 @@ public final class Directory {
     private final ConcurrentSkipListMap<String, PermissionSet> permissionSets = new ConcurrentSkipListMap<>();
     private final Map<String, String> permissionSetArnsByName = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, Assignment> assignments = new ConcurrentSkipListMap<>();
-    private final Map<String, Set<Assignment>> assignmentsOfPrincipal = new ConcurrentHashMap<>();
+    /**
+     * Assignment ids by principal: ids, not the records, so that an assignment put again with new
+     * stamps is the same member of the set, and a reader walking it finds one version or the other.
+     */
+    private final Map<String, Set<String>> assignmentIdsOfPrincipal = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, AdminKey> adminKeys = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, RequestStatus> requestStatuses = new ConcurrentSkipListMap<>();
     private final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
@@ -197,9 +204,11 @@ public final class Directory {
         return assignments.values();
     }
 
-    /** The assignments made to this user or group directly (a live, read-only view). */
-    public Set<Assignment> assignmentsOf(String principalId) {
-        return Collections.unmodifiableSet(assignmentsOfPrincipal.getOrDefault(principalId, Set.of()));
+    /** The assignments made to this user or group directly, in no particular order. */
+    public List<Assignment> assignmentsOf(String principalId) {
+        List<Assignment> result = new ArrayList<>();
+        forEachAssignmentOf(principalId, result::add);
+        return result;
     }
 
     /** The accounts in which the user has at least one permission set, ordered by account id. */
@@ -240,9 +249,18 @@ public final class Directory {
     }
 
     private void forEachAssignmentReaching(User user, Function<Assignment, Void> action) {
-        assignmentsOf(user.id()).forEach(action::apply);
+        forEachAssignmentOf(user.id(), action::apply);
         for (String groupId : groupIdsOf(user.id())) {
-            assignmentsOf(groupId).forEach(action::apply);
+            forEachAssignmentOf(groupId, action::apply);
+        }
+    }
+
+    private void forEachAssignmentOf(String principalId, Consumer<Assignment> action) {
+        for (String id : assignmentIdsOfPrincipal.getOrDefault(principalId, Set.of())) {
+            Assignment a = assignments.get(id);
+            if (a != null) {
+                action.accept(a);
+            }
         }
     }
 
@@ -306,7 +324,6 @@ public final class Directory {
         Optional<DirectoryEntry> held = entry(entry.kind(), entry.id());
         if (held.isPresent() && !indexedAlike(held.get(), entry)) {
             remove(entry.kind(), entry.id());
-            held = Optional.empty();
         }
         switch (entry) {
             case User u -> {
@@ -329,11 +346,7 @@ public final class Directory {
             }
             case Assignment a -> {
                 assignments.put(a.id(), a);
-                // the set holds the record itself: add the new one before the held one (other stamps) goes
-                Optional<DirectoryEntry> replaced = held.filter(h -> !h.equals(a));
-                assignmentsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a));
-                replaced.ifPresent(h -> assignmentsOfPrincipal.computeIfPresent(a.principalId(),
-                        (k, v) -> without(v, (Assignment) h)));
+                assignmentIdsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a.id()));
             }
             case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
             case RequestStatus r -> requestStatuses.put(r.requestId(), r);
@@ -396,7 +409,7 @@ public final class Directory {
             case ASSIGNMENT -> {
                 Assignment a = assignments.remove(id);
                 if (a != null) {
-                    assignmentsOfPrincipal.computeIfPresent(a.principalId(), (k, v) -> without(v, a));
+                    assignmentIdsOfPrincipal.computeIfPresent(a.principalId(), (k, v) -> without(v, a.id()));
                 }
             }
             case ADMIN_KEY -> adminKeys.remove(id);
@@ -410,9 +423,19 @@ public final class Directory {
         }
     }
 
-    synchronized void clear() {
+    /**
+     * Holds exactly {@code entries} from now on: each is put in place, then whatever else was held goes,
+     * so that readers see every entry the store still holds at every moment of a full load.
+     */
+    synchronized void replaceAll(List<DirectoryEntry> entries) {
+        Map<EntryKind, Set<String>> kept = new EnumMap<>(EntryKind.class);
+        for (DirectoryEntry entry : entries) {
+            put(entry);
+            kept.computeIfAbsent(entry.kind(), k -> new HashSet<>()).add(entry.id());
+        }
         for (EntryKind kind : EntryKind.values()) {
-            List<String> idsOfKind = switch (kind) {
+            Set<String> keptOfKind = kept.getOrDefault(kind, Set.of());
+            List<String> held = switch (kind) {
                 case USER -> List.copyOf(users.keySet());
                 case GROUP -> List.copyOf(groups.keySet());
                 case MEMBERSHIP -> List.copyOf(memberships.keySet());
@@ -422,7 +445,7 @@ public final class Directory {
                 case REQUEST_STATUS -> List.copyOf(requestStatuses.keySet());
                 case INVITATION -> List.copyOf(invitations.keySet());
             };
-            idsOfKind.forEach(id -> remove(kind, id));
+            held.stream().filter(id -> !keptOfKind.contains(id)).forEach(id -> remove(kind, id));
         }
     }
 

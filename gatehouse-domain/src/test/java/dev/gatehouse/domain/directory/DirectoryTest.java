@@ -200,7 +200,7 @@ class DirectoryTest {
                 } else if (!d.groupIdsOf(ann.id()).contains(membership.groupId())
                         || d.membershipOf(membership.groupId(), ann.id()).isEmpty()) {
                     missed.set("the membership");
-                } else if (d.assignmentsOf(ann.id()).size() < assignments.size()
+                } else if (d.assignmentsOf(ann.id()).size() != assignments.size()
                         || d.permissionSetsOf(ann, A).size() != 2 || d.accountsOf(ann).size() != 2) {
                     missed.set("an assignment: " + d.assignmentsOf(ann.id()).size() + " held");
                 }
@@ -222,5 +222,42 @@ class DirectoryTest {
         reader.join();
         assertThat(missed.get()).isNull();
         assertThat(d.assignmentsOf(ann.id())).hasSameSizeAs(assignments);
+    }
+
+    /** Loading the whole directory again (the change log was purged) leaves no moment of an empty directory. */
+    @Test
+    void readersNeverSeeTheDirectoryEmptyWhileItIsLoadedAgain() throws Exception {
+        LiveDirectory live = load(standard);
+        Directory d = live.directory();
+        User ann = d.user("ann").orElseThrow();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> missed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && missed.get() == null) {
+                if (d.user("ann").isEmpty() || d.accountsOf(ann).size() != 2) {
+                    missed.set("ann or her accounts");
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 2_000 && missed.get() == null; i++) {
+            live.reload();
+        }
+        done.set(true);
+        reader.join();
+        assertThat(missed.get()).isNull();
+    }
+
+    @Test
+    void loadingAgainDropsWhatTheStoreNoLongerHolds() {
+        LiveDirectory live = load(standard);
+        Directory d = live.directory();
+        User gone = new User("not-in-the-store", "ghost", Optional.empty(), Optional.empty(), Attributes.of(
+                java.util.Map.of()), List.of(), Origin.API, Stamps.made(clock.instant(), "test"));
+        d.put(gone);
+        live.reload();
+        assertThat(d.userById(gone.id())).isEmpty();
+        assertThat(d.user("ghost")).isEmpty();
+        assertThat(d.user("ann")).isPresent();
     }
 }

@@ -56,18 +56,27 @@ public final class DirectoryImport {
         return new Result(run.puts.size(), deletes.size());
     }
 
+    /**
+     * The file's users. A user is the held one of its name, or else the held one of its id (a user the
+     * file renamed: an exported file names every id). A user the file gives no password keeps the
+     * password and authenticator app it set through an invitation link; a password or hash in the
+     * file replaces both, and then only the file's authenticator secret holds.
+     */
     private Map<String, User> users(List<FileUser> fileUsers) {
         Map<String, User> byName = new LinkedHashMap<>();
         for (FileUser f : fileUsers) {
-            Optional<User> existing = directory.user(f.userName());
+            Optional<User> existing = directory.user(f.userName()).or(() -> f.id().flatMap(directory::userById));
             String id = existing.map(User::id).or(f::id)
                     .orElseGet(() -> ids.fileResourceId(EntryKind.USER, f.userName()));
+            boolean fileGivesPassword = f.passwordHash().isPresent() || f.password().isPresent();
             Optional<String> hash = f.passwordHash()
                     .or(() -> f.password().map(plain -> existing.flatMap(User::passwordHash)
                             .filter(h -> Passwords.verify(plain, h))
                             .orElseGet(() -> Passwords.hash(plain))))
                     .or(() -> existing.flatMap(User::passwordHash));
-            User user = new User(id, f.userName(), hash, f.totpSecret(), f.attributes(), f.externalIds(), Origin.FILE,
+            Optional<String> totpSecret = fileGivesPassword ? f.totpSecret()
+                    : f.totpSecret().or(() -> existing.flatMap(User::totpSecret));
+            User user = new User(id, f.userName(), hash, totpSecret, f.attributes(), f.externalIds(), Origin.FILE,
                     Stamps.made(now, BY_FILE));
             byName.put(f.userName(), keep(user, existing));
         }
@@ -82,7 +91,8 @@ public final class DirectoryImport {
                         List.of())));
         Map<String, Group> byName = new LinkedHashMap<>();
         for (FileGroup f : declared.values()) {
-            Optional<Group> existing = directory.groupByName(f.displayName());
+            Optional<Group> existing = directory.groupByName(f.displayName())
+                    .or(() -> f.id().flatMap(directory::group));
             String id = existing.map(Group::id).or(f::id)
                     .orElseGet(() -> ids.fileResourceId(EntryKind.GROUP, f.displayName()));
             Group group = new Group(id, f.displayName(), f.description(), f.externalIds(), Origin.FILE,
@@ -108,7 +118,8 @@ public final class DirectoryImport {
     private Map<String, PermissionSet> permissionSets(List<FilePermissionSet> filePermissionSets) {
         Map<String, PermissionSet> byName = new LinkedHashMap<>();
         for (FilePermissionSet f : filePermissionSets) {
-            Optional<PermissionSet> existing = directory.permissionSet(f.name());
+            Optional<PermissionSet> existing = directory.permissionSet(f.name())
+                    .or(() -> f.arn().flatMap(directory::permissionSetByArn));
             String arn = existing.map(PermissionSet::arn).or(f::arn)
                     .orElseGet(() -> ids.filePermissionSetArn(f.name()));
             PermissionSet p = new PermissionSet(arn, f.name(), f.description(), f.sessionDuration(), f.relayState(),

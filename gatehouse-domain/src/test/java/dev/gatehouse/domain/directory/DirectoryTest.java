@@ -260,4 +260,53 @@ class DirectoryTest {
         assertThat(d.user("ghost")).isEmpty();
         assertThat(d.user("ann")).isPresent();
     }
+
+    /** A file user without a password, as a user who then sets one (and an authenticator app) by invitation. */
+    private static FileUser withoutPassword(Optional<String> id, String name, String... groups) {
+        return new FileUser(id, name, Optional.empty(), Optional.empty(), Optional.empty(),
+                FileUser.profile(name + "@example.com", name), List.of(), Set.of(groups));
+    }
+
+    /** What Invitations.accept writes: the password the person chose and the authenticator app they set up. */
+    private void setByInvitation(LiveDirectory live, String userName) {
+        User user = live.directory().user(userName).orElseThrow();
+        live.put(user.withPassword(Passwords.hash("chosen by the user"), Optional.of("JBSWY3DPEHPK3PXP"),
+                user.stamps().changed(clock.instant(), user.id())));
+    }
+
+    @Test
+    void anImportKeepsThePasswordAndAuthenticatorAUserSetByInvitation() {
+        DirectoryFile carolWithoutPassword = file(List.of(withoutPassword(Optional.empty(), "carol", "ops")),
+                List.of(FileAssignment.toGroup(A, "Read", "ops")));
+        setByInvitation(load(carolWithoutPassword), "carol");
+
+        User carol = load(carolWithoutPassword).directory().user("carol").orElseThrow();
+        assertThat(carol.passwordHash()).hasValueSatisfying(h -> assertThat(Passwords.verify("chosen by the user", h))
+                .isTrue());
+        assertThat(carol.totpSecret()).contains("JBSWY3DPEHPK3PXP");
+    }
+
+    @Test
+    void aUserRenamedInTheFileKeepsItsIdPasswordAuthenticatorAndAccess() {
+        DirectoryFile dave = file(List.of(withoutPassword(Optional.empty(), "dave", "ops")),
+                List.of(FileAssignment.toGroup(A, "Read", "ops"), FileAssignment.toUser(B, "Admin", "dave")));
+        LiveDirectory first = load(dave);
+        String id = first.directory().user("dave").orElseThrow().id();
+        Instant created = first.directory().user("dave").orElseThrow().stamps().createdAt();
+        clock.advance(Duration.ofMinutes(5));
+        setByInvitation(first, "dave");
+
+        Directory d = load(file(List.of(withoutPassword(Optional.of(id), "david", "ops")),
+                List.of(FileAssignment.toGroup(A, "Read", "ops"), FileAssignment.toUser(B, "Admin", "david"))))
+                .directory();
+        User david = d.userById(id).orElseThrow();
+        assertThat(david.userName()).isEqualTo("david");
+        assertThat(d.user("dave")).isEmpty();
+        assertThat(d.user("david")).contains(david);
+        assertThat(david.passwordHash()).hasValueSatisfying(h -> assertThat(Passwords.verify("chosen by the user", h))
+                .isTrue());
+        assertThat(david.totpSecret()).contains("JBSWY3DPEHPK3PXP");
+        assertThat(david.stamps().createdAt()).isEqualTo(created);
+        assertThat(d.accountsOf(david)).extracting(Account::id).containsExactly(A, B);
+    }
 }

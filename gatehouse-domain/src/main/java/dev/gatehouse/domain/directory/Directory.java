@@ -1,6 +1,7 @@
 package dev.gatehouse.domain.directory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,6 +30,8 @@ import java.util.function.Function;
 public final class Directory {
     /** How long a browser may leave its session unused when the configuration does not say. */
     public static final Duration DEFAULT_BROWSER_IDLE_TIMEOUT = Duration.ofHours(1);
+    /** How far apart the clocks of two instances on one store may be when one makes a user and the other a session. */
+    private static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(2);
 
     private final String region;
     private final Duration signInSessionDuration;
@@ -106,14 +109,20 @@ public final class Directory {
     }
 
     /**
-     * The user a sign-in session belongs to. Sessions name their user by id; sessions made before the
-     * directory was live named them by user name, which still finds that user while the directory file
-     * still makes it (its id is derived from its name), never a user made later under that name.
+     * The user a sign-in session belongs to. Sessions name their user by id, and belong only to a user
+     * made before them: a file user's id is derived from its name, so a user dropped from the file and
+     * added again is the same id but a new user, whose predecessor's sessions stay ended. Sessions made
+     * before the directory was live named their user by user name, which still finds that user while
+     * the directory file still makes it, never a user made later under that name.
+     *
+     * @param sessionCreatedAt when the session began
      */
-    public Optional<User> userOfSession(String userRef) {
-        return userById(userRef).or(() -> user(userRef)
-                .filter(u -> u.origin() == Origin.FILE && u.id().equals(ids.fileResourceId(EntryKind.USER,
-                        u.userName()))));
+    public Optional<User> userOfSession(String userRef, Instant sessionCreatedAt) {
+        Instant latestUserCreation = sessionCreatedAt.plus(CLOCK_SKEW_ALLOWANCE);
+        return userById(userRef)
+                .filter(u -> !u.stamps().createdAt().isAfter(latestUserCreation))
+                .or(() -> user(userRef).filter(u -> u.origin() == Origin.FILE
+                        && u.id().equals(ids.fileResourceId(EntryKind.USER, u.userName()))));
     }
 
     /** Every user, ordered by id. */

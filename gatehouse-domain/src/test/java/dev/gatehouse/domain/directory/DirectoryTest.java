@@ -7,6 +7,8 @@ import dev.gatehouse.domain.MutableClock;
 import dev.gatehouse.domain.directory.DirectoryFile.FileAssignment;
 import dev.gatehouse.domain.directory.DirectoryFile.FilePermissionSet;
 import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.store.InMemoryStore;
 import dev.gatehouse.domain.store.UniqueKeyTakenException;
 import java.time.Duration;
@@ -308,5 +310,28 @@ class DirectoryTest {
         assertThat(david.totpSecret()).contains("JBSWY3DPEHPK3PXP");
         assertThat(david.stamps().createdAt()).isEqualTo(created);
         assertThat(d.accountsOf(david)).extracting(Account::id).containsExactly(A, B);
+    }
+
+    /**
+     * A file user's id is derived from its name: a user dropped from the file and added again later is
+     * the same id, but a new user, and the sessions of the one deleted stay ended.
+     */
+    @Test
+    void aUserDroppedFromTheFileAndAddedAgainDoesNotGetItsOldSessionsBack() {
+        Directory d = load(standard).directory();
+        User ben = d.user("ben").orElseThrow();
+        SignInSession before = new SignInSessions(d, store, clock).start(ben);
+        assertThat(new SignInSessions(d, store, clock).active(before.id())).isPresent();
+
+        clock.advance(Duration.ofMinutes(1));
+        Directory without = load(file(List.of(user("ann", "ops")), List.of())).directory();
+        assertThat(new SignInSessions(without, store, clock).active(before.id())).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        Directory again = load(standard).directory();
+        assertThat(again.user("ben").orElseThrow().id()).isEqualTo(ben.id());
+        assertThat(new SignInSessions(again, store, clock).active(before.id())).isEmpty();
+        SignInSession after = new SignInSessions(again, store, clock).start(again.user("ben").orElseThrow());
+        assertThat(new SignInSessions(again, store, clock).active(after.id())).isPresent();
     }
 }

@@ -160,6 +160,37 @@ class AdminBadInputTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void aMemberOfTheWrongTypeIsNamedByWhereItSits() throws Exception {
+        assertThat(message("AWSIdentityStore.ListUsers", """
+                {"IdentityStoreId":"%s","Filters":[{"AttributePath":42,"AttributeValue":"probe"}]}"""
+                .formatted(storeId))).contains("'filters.member.attributePath'").contains("must be a string");
+        assertThat(message("AWSIdentityStore.UpdateUser", """
+                {"IdentityStoreId":"%s","UserId":"%s","Operations":[{"AttributePath":[],"AttributeValue":"x"}]}"""
+                .formatted(storeId, userId))).contains("'operations.member.attributePath'");
+        assertThat(message("AWSIdentityStore.GetUserId", """
+                {"IdentityStoreId":"%s","AlternateIdentifier":{"ExternalId":{"Issuer":{},"Id":"1"}}}"""
+                .formatted(storeId))).contains("'alternateIdentifier.externalId.issuer'");
+        assertThat(message("AWSIdentityStore.ListUsers", """
+                {"IdentityStoreId":"%s","MaxResults":[7]}""".formatted(storeId)))
+                .contains("Value '[7]' at 'maxResults'");
+    }
+
+    @Test
+    void aSensitiveStringOfTheWrongTypeIsNotEchoed() throws Exception {
+        assertThat(message("AWSIdentityStore.CreateUser", """
+                {"IdentityStoreId":"%s","UserName":["hunter2-secret"],"DisplayName":"X"}""".formatted(storeId)))
+                .contains("'userName'").doesNotContain("hunter2");
+    }
+
+    private String message(String target, String body) throws Exception {
+        HttpResponse<String> response = call(target, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("__type").asText()).isEqualTo("ValidationException");
+        return error.path("Message").asText();
+    }
+
     /** Unless the call is refused as it should be, a line in {@code problems}. */
     private void check(String target, String body, boolean mustFail, List<String> problems) {
         HttpResponse<String> response = call(target, body);

@@ -174,6 +174,17 @@ class AdminBadInputTest {
         assertThat(message("AWSIdentityStore.ListUsers", """
                 {"IdentityStoreId":"%s","MaxResults":[7]}""".formatted(storeId)))
                 .contains("Value '[7]' at 'maxResults'");
+        assertThat(message("SWBExternalService.CreatePermissionSet", """
+                {"InstanceArn":"%s","Name":"Tagged","Tags":[{"Key":{},"Value":"v"}]}""".formatted(instanceArn)))
+                .contains("'tags.member.key'");
+        assertThat(message("SWBExternalService.PutPermissionsBoundaryToPermissionSet", """
+                {"InstanceArn":"%s","PermissionSetArn":"%s",
+                 "PermissionsBoundary":{"CustomerManagedPolicyReference":{"Name":7}}}"""
+                .formatted(instanceArn, permissionSetArn)))
+                .contains("'permissionsBoundary.customerManagedPolicyReference.name'");
+        assertThat(message("SWBExternalService.ListAccountAssignmentCreationStatus", """
+                {"InstanceArn":"%s","Filter":{"Status":true}}""".formatted(instanceArn)))
+                .contains("'filter.status'");
     }
 
     @Test

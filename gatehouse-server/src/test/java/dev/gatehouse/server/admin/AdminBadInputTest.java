@@ -192,6 +192,8 @@ class AdminBadInputTest {
         assertThat(message("AWSIdentityStore.CreateUser", """
                 {"IdentityStoreId":"%s","UserName":["hunter2-secret"],"DisplayName":"X"}""".formatted(storeId)))
                 .contains("'userName'").doesNotContain("hunter2");
+        assertThat(message("GatehouseAdmin.CreateInvitation", "{\"UserName\":{\"n\":\"hunter2-secret\"}}"))
+                .contains("UserName").doesNotContain("hunter2");
     }
 
     private String message(String target, String body) throws Exception {

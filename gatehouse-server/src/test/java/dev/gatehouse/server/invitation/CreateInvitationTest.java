@@ -126,7 +126,7 @@ class CreateInvitationTest {
         assertValidation("{\"UserId\":\"" + nina.id() + "\",\"UserName\":\"nina\"}",
                 "Give either UserId or UserName, not both");
         assertValidation("{\"UserName\":42}",
-                "1 validation error detected: Value '42' at 'UserName' failed to satisfy constraint: Member must be a string");
+                "1 validation error detected: Value at 'UserName' failed to satisfy constraint: Member must be a string");
         assertValidation("{\"UserId\":\"" + "a".repeat(48) + "\"}",
                 "1 validation error detected: Value at 'UserId' failed to satisfy constraint: Member must have length "
                         + "less than or equal to 47");

@@ -1,6 +1,8 @@
 package dev.gatehouse.server.admin;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -122,6 +124,13 @@ public final class AdminTargets implements ApiOperation {
                 throw new GatehouseException(ErrorCode.VALIDATION, "The request body must be a JSON object");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw new GatehouseException(ErrorCode.VALIDATION,
+                    "The request body is nested too deeply or holds a value too large to read");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new GatehouseException(ErrorCode.VALIDATION, "The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (java.io.IOException e) {
             throw new GatehouseException(ErrorCode.VALIDATION, "The request body is not valid JSON");
         }

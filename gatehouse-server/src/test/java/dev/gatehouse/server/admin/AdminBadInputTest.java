@@ -188,6 +188,14 @@ class AdminBadInputTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsToldWhereItBreaks() throws Exception {
+        assertThat(message("GatehouseAdmin.ListAdminKeys", "{\n  \"MaxResults\": 5,,\n}"))
+                .matches("The request body is not valid JSON \\(line 2, column 1[89]\\)");
+        assertThat(message("GatehouseAdmin.ListAdminKeys", "{\"a\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}"))
+                .isEqualTo("The request body is nested too deeply or holds a value too large to read");
+    }
+
+    @Test
     void aSensitiveStringOfTheWrongTypeIsNotEchoed() throws Exception {
         assertThat(message("AWSIdentityStore.CreateUser", """
                 {"IdentityStoreId":"%s","UserName":["hunter2-secret"],"DisplayName":"X"}""".formatted(storeId)))

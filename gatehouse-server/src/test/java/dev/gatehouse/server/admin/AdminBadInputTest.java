@@ -212,6 +212,25 @@ class AdminBadInputTest {
         return error.path("Message").asText();
     }
 
+    @Test
+    void aNextTokenThatNoPageGaveIsRefused() {
+        List<String> tokens = List.of("x", "%%%", "AAAA", "eyJhIjoxfQ", "bnVsbA", "-".repeat(5_000),
+                "\u00e9\u00e9", "ghat_notapagetoken");
+        List<String> problems = new ArrayList<>();
+        for (String token : tokens) {
+            String next = ",\"NextToken\":\"" + token + "\"}";
+            check("AWSIdentityStore.ListUsers", "{\"IdentityStoreId\":\"" + storeId + "\"" + next, true, problems);
+            check("AWSIdentityStore.ListGroups", "{\"IdentityStoreId\":\"" + storeId + "\"" + next, true, problems);
+            check("SWBExternalService.ListPermissionSets", "{\"InstanceArn\":\"" + instanceArn + "\"" + next, true,
+                    problems);
+            check("SWBExternalService.ListAccountAssignments", "{\"InstanceArn\":\"" + instanceArn
+                    + "\",\"AccountId\":\"222222222222\",\"PermissionSetArn\":\"" + permissionSetArn + "\"" + next,
+                    true, problems);
+            check("GatehouseAdmin.ListAdminKeys", "{\"MaxResults\":5" + next, true, problems);
+        }
+        assertThat(problems).isEmpty();
+    }
+
     /** Unless the call is refused as it should be, a line in {@code problems}. */
     private void check(String target, String body, boolean mustFail, List<String> problems) {
         HttpResponse<String> response = call(target, body);

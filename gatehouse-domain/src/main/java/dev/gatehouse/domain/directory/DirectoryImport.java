@@ -7,6 +7,7 @@ import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,10 @@ public final class DirectoryImport {
     private final Directory directory;
     private final DirectoryIds ids;
     private final Instant now;
-    private final List<DirectoryEntry> puts = new ArrayList<>();
+    /** Entries that replace held ones; written first, so that a name one gives up is free for an addition. */
+    private final List<DirectoryEntry> replacements = new ArrayList<>();
+    /** Entries new to the directory. */
+    private final List<DirectoryEntry> additions = new ArrayList<>();
     private final Set<String> kept = new HashSet<>();
 
     private DirectoryImport(Directory directory, Instant now) {
@@ -52,8 +56,10 @@ public final class DirectoryImport {
         Map<String, PermissionSet> permissionSets = run.permissionSets(file.permissionSets());
         run.assignments(file.assignments(), users, groups, permissionSets);
         List<DirectoryEntry> deletes = run.deletions();
-        live.write(run.puts, deletes);
-        return new Result(run.puts.size(), deletes.size());
+        List<DirectoryEntry> writes = new ArrayList<>(run.replacements);
+        writes.addAll(run.additions);
+        live.write(writes, deletes);
+        return new Result(writes.size(), deletes.size());
     }
 
     /**
@@ -64,10 +70,14 @@ public final class DirectoryImport {
      */
     private Map<String, User> users(List<FileUser> fileUsers) {
         Map<String, User> byName = new LinkedHashMap<>();
+        Map<String, String> namesByClaimedId = new HashMap<>();
+        fileUsers.forEach(f -> f.id().ifPresent(id -> namesByClaimedId.put(id, f.userName())));
         for (FileUser f : fileUsers) {
-            Optional<User> existing = directory.user(f.userName()).or(() -> f.id().flatMap(directory::userById));
-            String id = existing.map(User::id).or(f::id)
-                    .orElseGet(() -> ids.fileResourceId(EntryKind.USER, f.userName()));
+            // a held user whose id another file user names is that one's (renamed), not this name's
+            Optional<User> existing = directory.user(f.userName())
+                    .filter(u -> namesByClaimedId.getOrDefault(u.id(), f.userName()).equals(f.userName()))
+                    .or(() -> f.id().flatMap(directory::userById));
+            String id = existing.map(User::id).or(f::id).orElseGet(() -> newUserId(f.userName(), namesByClaimedId));
             boolean fileGivesPassword = f.passwordHash().isPresent() || f.password().isPresent();
             Optional<String> hash = f.passwordHash()
                     .or(() -> f.password().map(plain -> existing.flatMap(User::passwordHash)
@@ -81,6 +91,17 @@ public final class DirectoryImport {
             byName.put(f.userName(), keep(user, existing));
         }
         return byName;
+    }
+
+    /**
+     * A new file user's id: derived from its name, unless another file user claims that id (a user
+     * renamed in the file keeps the id derived from its old name, which a new user of that name then
+     * cannot have).
+     */
+    private String newUserId(String userName, Map<String, String> namesByClaimedId) {
+        String derived = ids.fileResourceId(EntryKind.USER, userName);
+        boolean claimedByAnother = !namesByClaimedId.getOrDefault(derived, userName).equals(userName);
+        return claimedByAnother ? ids.newResourceId() : derived;
     }
 
     private Map<String, Group> groups(DirectoryFile file) {
@@ -156,10 +177,10 @@ public final class DirectoryImport {
                 return current;
             }
             T changed = withStamps(wanted, stampsOf(current).changed(now, BY_FILE));
-            puts.add(changed);
+            replacements.add(changed);
             return changed;
         }
-        puts.add(wanted);
+        additions.add(wanted);
         return wanted;
     }
 

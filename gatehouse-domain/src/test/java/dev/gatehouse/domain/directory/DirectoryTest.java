@@ -334,4 +334,21 @@ class DirectoryTest {
         SignInSession after = new SignInSessions(again, store, clock).start(again.user("ben").orElseThrow());
         assertThat(new SignInSessions(again, store, clock).active(after.id())).isPresent();
     }
+
+    /** The file renames a user (naming its id) and gives the old name to a new user in the same edit. */
+    @Test
+    void aRenamedUsersOldNameCanGoToANewUserInTheSameImport() {
+        LiveDirectory first = load(file(List.of(withoutPassword(Optional.empty(), "dave")), List.of()));
+        String id = first.directory().user("dave").orElseThrow().id();
+        setByInvitation(first, "dave");
+
+        // the new user first: the write must still free the name before it is claimed again
+        Directory d = load(file(List.of(withoutPassword(Optional.empty(), "dave"),
+                withoutPassword(Optional.of(id), "david")), List.of())).directory();
+        assertThat(d.userById(id).orElseThrow().userName()).isEqualTo("david");
+        assertThat(d.userById(id).orElseThrow().totpSecret()).isPresent();
+        User newDave = d.user("dave").orElseThrow();
+        assertThat(newDave.id()).isNotEqualTo(id);
+        assertThat(newDave.passwordHash()).isEmpty();
+    }
 }

@@ -38,6 +38,24 @@ public final class AdminCalls implements AutoCloseable {
     }
 
     public HttpResponse<String> call(String target, String json, String keyId, String secret, String service) {
+        return call(target, json, keyId, secret, service, Clock.systemUTC());
+    }
+
+    /**
+     * Signed with the test directory's bootstrap admin key for the service the target belongs to
+     * ({@code identitystore}, {@code sso} or {@code gatehouse}), at the system clock.
+     */
+    public HttpResponse<String> asBootstrap(String target, String json) {
+        return asBootstrap(target, json, signingName(target), Clock.systemUTC());
+    }
+
+    /** Signed with the bootstrap admin key for {@code service}, at the time {@code clock} tells. */
+    public HttpResponse<String> asBootstrap(String target, String json, String service, Clock clock) {
+        return call(target, json, TestDirectory.ADMIN_KEY_ID, TestDirectory.ADMIN_SECRET, service, clock);
+    }
+
+    public HttpResponse<String> call(String target, String json, String keyId, String secret, String service,
+                                     Clock clock) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(baseUrl.resolve("/"))
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
@@ -48,7 +66,7 @@ public final class AdminCalls implements AutoCloseable {
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.systemUTC().withZone(ZoneOffset.UTC)));
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock.withZone(ZoneOffset.UTC)));
         HttpRequest.Builder out = HttpRequest.newBuilder(baseUrl.resolve("/")).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signed.request().headers().forEach((name, values) -> {
@@ -64,6 +82,13 @@ public final class AdminCalls implements AutoCloseable {
         return send(HttpRequest.newBuilder(baseUrl.resolve("/")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-amz-json-1.1").header("X-Amz-Target", target)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String signingName(String target) {
+        if (target.startsWith("AWSIdentityStore.")) {
+            return "identitystore";
+        }
+        return target.startsWith("SWBExternalService.") ? "sso" : "gatehouse";
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -1,10 +1,13 @@
 package dev.gatehouse.domain.directory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -26,6 +30,8 @@ import java.util.function.Function;
 public final class Directory {
     /** How long a browser may leave its session unused when the configuration does not say. */
     public static final Duration DEFAULT_BROWSER_IDLE_TIMEOUT = Duration.ofHours(1);
+    /** How far apart the clocks of two instances on one store may be when one makes a user and the other a session. */
+    private static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(2);
 
     private final String region;
     private final Duration signInSessionDuration;
@@ -45,7 +51,11 @@ public final class Directory {
     private final ConcurrentSkipListMap<String, PermissionSet> permissionSets = new ConcurrentSkipListMap<>();
     private final Map<String, String> permissionSetArnsByName = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, Assignment> assignments = new ConcurrentSkipListMap<>();
-    private final Map<String, Set<Assignment>> assignmentsOfPrincipal = new ConcurrentHashMap<>();
+    /**
+     * Assignment ids by principal: ids, not the records, so that an assignment put again with new
+     * stamps is the same member of the set, and a reader walking it finds one version or the other.
+     */
+    private final Map<String, Set<String>> assignmentIdsOfPrincipal = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, AdminKey> adminKeys = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, RequestStatus> requestStatuses = new ConcurrentSkipListMap<>();
     private final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
@@ -99,14 +109,20 @@ public final class Directory {
     }
 
     /**
-     * The user a sign-in session belongs to. Sessions name their user by id; sessions made before the
-     * directory was live named them by user name, which still finds that user while the directory file
-     * still makes it (its id is derived from its name), never a user made later under that name.
+     * The user a sign-in session belongs to. Sessions name their user by id, and belong only to a user
+     * made before them: a file user's id is derived from its name, so a user dropped from the file and
+     * added again is the same id but a new user, whose predecessor's sessions stay ended. Sessions made
+     * before the directory was live named their user by user name, which still finds that user while
+     * the directory file still makes it, never a user made later under that name.
+     *
+     * @param sessionCreatedAt when the session began
      */
-    public Optional<User> userOfSession(String userRef) {
-        return userById(userRef).or(() -> user(userRef)
-                .filter(u -> u.origin() == Origin.FILE && u.id().equals(ids.fileResourceId(EntryKind.USER,
-                        u.userName()))));
+    public Optional<User> userOfSession(String userRef, Instant sessionCreatedAt) {
+        Instant latestUserCreation = sessionCreatedAt.plus(CLOCK_SKEW_ALLOWANCE);
+        return userById(userRef)
+                .filter(u -> !u.stamps().createdAt().isAfter(latestUserCreation))
+                .or(() -> user(userRef).filter(u -> u.origin() == Origin.FILE
+                        && u.id().equals(ids.fileResourceId(EntryKind.USER, u.userName()))));
     }
 
     /** Every user, ordered by id. */
@@ -197,9 +213,11 @@ public final class Directory {
         return assignments.values();
     }
 
-    /** The assignments made to this user or group directly (a live, read-only view). */
-    public Set<Assignment> assignmentsOf(String principalId) {
-        return Collections.unmodifiableSet(assignmentsOfPrincipal.getOrDefault(principalId, Set.of()));
+    /** The assignments made to this user or group directly, in no particular order. */
+    public List<Assignment> assignmentsOf(String principalId) {
+        List<Assignment> result = new ArrayList<>();
+        forEachAssignmentOf(principalId, result::add);
+        return result;
     }
 
     /** The accounts in which the user has at least one permission set, ordered by account id. */
@@ -240,9 +258,18 @@ public final class Directory {
     }
 
     private void forEachAssignmentReaching(User user, Function<Assignment, Void> action) {
-        assignmentsOf(user.id()).forEach(action::apply);
+        forEachAssignmentOf(user.id(), action::apply);
         for (String groupId : groupIdsOf(user.id())) {
-            assignmentsOf(groupId).forEach(action::apply);
+            forEachAssignmentOf(groupId, action::apply);
+        }
+    }
+
+    private void forEachAssignmentOf(String principalId, Consumer<Assignment> action) {
+        for (String id : assignmentIdsOfPrincipal.getOrDefault(principalId, Set.of())) {
+            Assignment a = assignments.get(id);
+            if (a != null) {
+                action.accept(a);
+            }
         }
     }
 
@@ -295,8 +322,18 @@ public final class Directory {
         });
     }
 
+    /**
+     * Puts an entry, replacing the one of the same kind and id. A replacement whose indexes are the
+     * held one's (a profile change, a new stamp, the same entry again from the change log) goes in
+     * place, so that a reader never misses the entry, its memberships or its assignments; only a
+     * replacement that moves an index (a new user name, display name or permission set name) drops
+     * the held one's index entries first.
+     */
     synchronized void put(DirectoryEntry entry) {
-        remove(entry.kind(), entry.id());
+        Optional<DirectoryEntry> held = entry(entry.kind(), entry.id());
+        if (held.isPresent() && !indexedAlike(held.get(), entry)) {
+            remove(entry.kind(), entry.id());
+        }
         switch (entry) {
             case User u -> {
                 users.put(u.id(), u);
@@ -318,7 +355,7 @@ public final class Directory {
             }
             case Assignment a -> {
                 assignments.put(a.id(), a);
-                assignmentsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a));
+                assignmentIdsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a.id()));
             }
             case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
             case RequestStatus r -> requestStatuses.put(r.requestId(), r);
@@ -327,6 +364,25 @@ public final class Directory {
                 invitationsOfUser.put(i.userId(), i);
             }
         }
+    }
+
+    /** Whether a replacement holds the same index entries as the held entry of its kind and id. */
+    private static boolean indexedAlike(DirectoryEntry held, DirectoryEntry replacement) {
+        return switch (held) {
+            case User u -> sameName(u.userName(), ((User) replacement).userName());
+            case Group g -> sameName(g.displayName(), ((Group) replacement).displayName());
+            case Membership m -> m.groupId().equals(((Membership) replacement).groupId())
+                    && m.userId().equals(((Membership) replacement).userId());
+            case PermissionSet p -> sameName(p.name(), ((PermissionSet) replacement).name());
+            case Assignment a -> a.principalId().equals(((Assignment) replacement).principalId());
+            case Invitation i -> i.userId().equals(((Invitation) replacement).userId());
+            case AdminKey k -> true;
+            case RequestStatus r -> true;
+        };
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
     }
 
     synchronized void remove(EntryKind kind, String id) {
@@ -362,7 +418,7 @@ public final class Directory {
             case ASSIGNMENT -> {
                 Assignment a = assignments.remove(id);
                 if (a != null) {
-                    assignmentsOfPrincipal.computeIfPresent(a.principalId(), (k, v) -> without(v, a));
+                    assignmentIdsOfPrincipal.computeIfPresent(a.principalId(), (k, v) -> without(v, a.id()));
                 }
             }
             case ADMIN_KEY -> adminKeys.remove(id);
@@ -376,9 +432,19 @@ public final class Directory {
         }
     }
 
-    synchronized void clear() {
+    /**
+     * Holds exactly {@code entries} from now on: each is put in place, then whatever else was held goes,
+     * so that readers see every entry the store still holds at every moment of a full load.
+     */
+    synchronized void replaceAll(List<DirectoryEntry> entries) {
+        Map<EntryKind, Set<String>> kept = new EnumMap<>(EntryKind.class);
+        for (DirectoryEntry entry : entries) {
+            put(entry);
+            kept.computeIfAbsent(entry.kind(), k -> new HashSet<>()).add(entry.id());
+        }
         for (EntryKind kind : EntryKind.values()) {
-            List<String> idsOfKind = switch (kind) {
+            Set<String> keptOfKind = kept.getOrDefault(kind, Set.of());
+            List<String> held = switch (kind) {
                 case USER -> List.copyOf(users.keySet());
                 case GROUP -> List.copyOf(groups.keySet());
                 case MEMBERSHIP -> List.copyOf(memberships.keySet());
@@ -388,7 +454,7 @@ public final class Directory {
                 case REQUEST_STATUS -> List.copyOf(requestStatuses.keySet());
                 case INVITATION -> List.copyOf(invitations.keySet());
             };
-            idsOfKind.forEach(id -> remove(kind, id));
+            held.stream().filter(id -> !keptOfKind.contains(id)).forEach(id -> remove(kind, id));
         }
     }
 

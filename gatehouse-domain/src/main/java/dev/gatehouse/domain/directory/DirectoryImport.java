@@ -7,6 +7,7 @@ import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,10 @@ public final class DirectoryImport {
     private final Directory directory;
     private final DirectoryIds ids;
     private final Instant now;
-    private final List<DirectoryEntry> puts = new ArrayList<>();
+    /** Entries that replace held ones; written first, so that a name one gives up is free for an addition. */
+    private final List<DirectoryEntry> replacements = new ArrayList<>();
+    /** Entries new to the directory. */
+    private final List<DirectoryEntry> additions = new ArrayList<>();
     private final Set<String> kept = new HashSet<>();
 
     private DirectoryImport(Directory directory, Instant now) {
@@ -52,26 +56,52 @@ public final class DirectoryImport {
         Map<String, PermissionSet> permissionSets = run.permissionSets(file.permissionSets());
         run.assignments(file.assignments(), users, groups, permissionSets);
         List<DirectoryEntry> deletes = run.deletions();
-        live.write(run.puts, deletes);
-        return new Result(run.puts.size(), deletes.size());
+        List<DirectoryEntry> writes = new ArrayList<>(run.replacements);
+        writes.addAll(run.additions);
+        live.write(writes, deletes);
+        return new Result(writes.size(), deletes.size());
     }
 
+    /**
+     * The file's users. A user is the held one of its name, or else the held one of its id (a user the
+     * file renamed: an exported file names every id). A user the file gives no password keeps the
+     * password and authenticator app it set through an invitation link; a password or hash in the
+     * file replaces both, and then only the file's authenticator secret holds.
+     */
     private Map<String, User> users(List<FileUser> fileUsers) {
         Map<String, User> byName = new LinkedHashMap<>();
+        Map<String, String> namesByClaimedId = new HashMap<>();
+        fileUsers.forEach(f -> f.id().ifPresent(id -> namesByClaimedId.put(id, f.userName())));
         for (FileUser f : fileUsers) {
-            Optional<User> existing = directory.user(f.userName());
-            String id = existing.map(User::id).or(f::id)
-                    .orElseGet(() -> ids.fileResourceId(EntryKind.USER, f.userName()));
+            // a held user whose id another file user names is that one's (renamed), not this name's
+            Optional<User> existing = directory.user(f.userName())
+                    .filter(u -> namesByClaimedId.getOrDefault(u.id(), f.userName()).equals(f.userName()))
+                    .or(() -> f.id().flatMap(directory::userById));
+            String id = existing.map(User::id).or(f::id).orElseGet(() -> newUserId(f.userName(), namesByClaimedId));
+            boolean fileGivesPassword = f.passwordHash().isPresent() || f.password().isPresent();
             Optional<String> hash = f.passwordHash()
                     .or(() -> f.password().map(plain -> existing.flatMap(User::passwordHash)
                             .filter(h -> Passwords.verify(plain, h))
                             .orElseGet(() -> Passwords.hash(plain))))
                     .or(() -> existing.flatMap(User::passwordHash));
-            User user = new User(id, f.userName(), hash, f.totpSecret(), f.attributes(), f.externalIds(), Origin.FILE,
+            Optional<String> totpSecret = fileGivesPassword ? f.totpSecret()
+                    : f.totpSecret().or(() -> existing.flatMap(User::totpSecret));
+            User user = new User(id, f.userName(), hash, totpSecret, f.attributes(), f.externalIds(), Origin.FILE,
                     Stamps.made(now, BY_FILE));
             byName.put(f.userName(), keep(user, existing));
         }
         return byName;
+    }
+
+    /**
+     * A new file user's id: derived from its name, unless another file user claims that id (a user
+     * renamed in the file keeps the id derived from its old name, which a new user of that name then
+     * cannot have).
+     */
+    private String newUserId(String userName, Map<String, String> namesByClaimedId) {
+        String derived = ids.fileResourceId(EntryKind.USER, userName);
+        boolean claimedByAnother = !namesByClaimedId.getOrDefault(derived, userName).equals(userName);
+        return claimedByAnother ? ids.newResourceId() : derived;
     }
 
     private Map<String, Group> groups(DirectoryFile file) {
@@ -82,7 +112,8 @@ public final class DirectoryImport {
                         List.of())));
         Map<String, Group> byName = new LinkedHashMap<>();
         for (FileGroup f : declared.values()) {
-            Optional<Group> existing = directory.groupByName(f.displayName());
+            Optional<Group> existing = directory.groupByName(f.displayName())
+                    .or(() -> f.id().flatMap(directory::group));
             String id = existing.map(Group::id).or(f::id)
                     .orElseGet(() -> ids.fileResourceId(EntryKind.GROUP, f.displayName()));
             Group group = new Group(id, f.displayName(), f.description(), f.externalIds(), Origin.FILE,
@@ -108,7 +139,8 @@ public final class DirectoryImport {
     private Map<String, PermissionSet> permissionSets(List<FilePermissionSet> filePermissionSets) {
         Map<String, PermissionSet> byName = new LinkedHashMap<>();
         for (FilePermissionSet f : filePermissionSets) {
-            Optional<PermissionSet> existing = directory.permissionSet(f.name());
+            Optional<PermissionSet> existing = directory.permissionSet(f.name())
+                    .or(() -> f.arn().flatMap(directory::permissionSetByArn));
             String arn = existing.map(PermissionSet::arn).or(f::arn)
                     .orElseGet(() -> ids.filePermissionSetArn(f.name()));
             PermissionSet p = new PermissionSet(arn, f.name(), f.description(), f.sessionDuration(), f.relayState(),
@@ -145,10 +177,10 @@ public final class DirectoryImport {
                 return current;
             }
             T changed = withStamps(wanted, stampsOf(current).changed(now, BY_FILE));
-            puts.add(changed);
+            replacements.add(changed);
             return changed;
         }
-        puts.add(wanted);
+        additions.add(wanted);
         return wanted;
     }
 

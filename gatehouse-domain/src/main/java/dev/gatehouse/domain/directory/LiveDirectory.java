@@ -44,10 +44,11 @@ public final class LiveDirectory {
     /** Loads the whole directory from the store, replacing what is held. */
     public synchronized void reload() {
         DirectorySnapshot snapshot = store.loadDirectory();
-        directory.clear();
+        List<DirectoryEntry> entries = new ArrayList<>(snapshot.entries().size());
         for (StoredEntry stored : snapshot.entries()) {
-            decode(stored).ifPresent(directory::put);
+            decode(stored).ifPresent(entries::add);
         }
+        directory.replaceAll(entries);
         version = snapshot.version();
     }
 

@@ -47,7 +47,7 @@ public final class AccessPortal {
     }
 
     private Optional<Caller> caller(Tokens.Verified verified) {
-        return directory.userOfSession(verified.session().userId())
+        return directory.userOfSession(verified.session().userId(), verified.session().createdAt())
                 .map(user -> new Caller(user, verified.session(), verified.token()));
     }
 

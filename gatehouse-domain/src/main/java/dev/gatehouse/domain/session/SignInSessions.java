@@ -33,7 +33,7 @@ public final class SignInSessions {
     public Optional<SignInSession> active(String sessionId) {
         Instant now = clock.instant();
         return store.findSession(sessionId).filter(s -> s.isActiveAt(now))
-                .filter(s -> directory.userOfSession(s.userId()).isPresent());
+                .filter(s -> directory.userOfSession(s.userId(), s.createdAt()).isPresent());
     }
 
     /** True once the session was ended (Logout, sign-out); a session that merely ran out is not ended. */

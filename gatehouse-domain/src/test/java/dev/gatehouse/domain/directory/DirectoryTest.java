@@ -7,6 +7,8 @@ import dev.gatehouse.domain.MutableClock;
 import dev.gatehouse.domain.directory.DirectoryFile.FileAssignment;
 import dev.gatehouse.domain.directory.DirectoryFile.FilePermissionSet;
 import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
+import dev.gatehouse.domain.session.SignInSession;
+import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.store.InMemoryStore;
 import dev.gatehouse.domain.store.UniqueKeyTakenException;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DirectoryTest {
@@ -176,5 +180,175 @@ class DirectoryTest {
         String bcrypt = com.password4j.Password.hash("pw").withBcrypt().getResult();
         assertThat(Passwords.verify("pw", bcrypt)).isTrue();
         assertThat(Passwords.verify("pw", "plain")).isFalse();
+    }
+
+    /**
+     * Lock-free readers (sign-in, the portal) while the writer puts entries that are already held
+     * again, as a profile change or the change log does: the user, the group membership and the
+     * assignments are found at every moment, never missing between a removal and a put.
+     */
+    @Test
+    void readersNeverMissAnEntryThatIsPutAgain() throws Exception {
+        Directory d = load(standard).directory();
+        User ann = d.user("ann").orElseThrow();
+        Membership membership = d.membershipsOfUser(ann.id()).getFirst();
+        List<Assignment> assignments = List.copyOf(d.assignmentsOf(ann.id()));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> missed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && missed.get() == null) {
+                if (d.userById(ann.id()).isEmpty() || d.user("ann").isEmpty()) {
+                    missed.set("the user");
+                } else if (!d.groupIdsOf(ann.id()).contains(membership.groupId())
+                        || d.membershipOf(membership.groupId(), ann.id()).isEmpty()) {
+                    missed.set("the membership");
+                } else if (d.assignmentsOf(ann.id()).size() != assignments.size()
+                        || d.permissionSetsOf(ann, A).size() != 2 || d.accountsOf(ann).size() != 2) {
+                    missed.set("an assignment: " + d.assignmentsOf(ann.id()).size() + " held");
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 20_000 && missed.get() == null; i++) {
+            Instant at = clock.instant().plusMillis(i);
+            d.put(new User(ann.id(), ann.userName(), ann.passwordHash(), ann.totpSecret(), ann.attributes(),
+                    ann.externalIds(), ann.origin(), ann.stamps().changed(at, "test")));
+            d.put(new Membership(membership.id(), membership.groupId(), membership.userId(), membership.origin(),
+                    membership.stamps().changed(at, "test")));
+            for (Assignment a : assignments) {
+                d.put(new Assignment(a.accountId(), a.permissionSetArn(), a.principalType(), a.principalId(),
+                        a.origin(), a.stamps().changed(at, "test")));
+            }
+        }
+        done.set(true);
+        reader.join();
+        assertThat(missed.get()).isNull();
+        assertThat(d.assignmentsOf(ann.id())).hasSameSizeAs(assignments);
+    }
+
+    /** Loading the whole directory again (the change log was purged) leaves no moment of an empty directory. */
+    @Test
+    void readersNeverSeeTheDirectoryEmptyWhileItIsLoadedAgain() throws Exception {
+        LiveDirectory live = load(standard);
+        Directory d = live.directory();
+        User ann = d.user("ann").orElseThrow();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> missed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && missed.get() == null) {
+                if (d.user("ann").isEmpty() || d.accountsOf(ann).size() != 2) {
+                    missed.set("ann or her accounts");
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 2_000 && missed.get() == null; i++) {
+            live.reload();
+        }
+        done.set(true);
+        reader.join();
+        assertThat(missed.get()).isNull();
+    }
+
+    @Test
+    void loadingAgainDropsWhatTheStoreNoLongerHolds() {
+        LiveDirectory live = load(standard);
+        Directory d = live.directory();
+        User gone = new User("not-in-the-store", "ghost", Optional.empty(), Optional.empty(), Attributes.of(
+                java.util.Map.of()), List.of(), Origin.API, Stamps.made(clock.instant(), "test"));
+        d.put(gone);
+        live.reload();
+        assertThat(d.userById(gone.id())).isEmpty();
+        assertThat(d.user("ghost")).isEmpty();
+        assertThat(d.user("ann")).isPresent();
+    }
+
+    /** A file user without a password, as a user who then sets one (and an authenticator app) by invitation. */
+    private static FileUser withoutPassword(Optional<String> id, String name, String... groups) {
+        return new FileUser(id, name, Optional.empty(), Optional.empty(), Optional.empty(),
+                FileUser.profile(name + "@example.com", name), List.of(), Set.of(groups));
+    }
+
+    /** What Invitations.accept writes: the password the person chose and the authenticator app they set up. */
+    private void setByInvitation(LiveDirectory live, String userName) {
+        User user = live.directory().user(userName).orElseThrow();
+        live.put(user.withPassword(Passwords.hash("chosen by the user"), Optional.of("JBSWY3DPEHPK3PXP"),
+                user.stamps().changed(clock.instant(), user.id())));
+    }
+
+    @Test
+    void anImportKeepsThePasswordAndAuthenticatorAUserSetByInvitation() {
+        DirectoryFile carolWithoutPassword = file(List.of(withoutPassword(Optional.empty(), "carol", "ops")),
+                List.of(FileAssignment.toGroup(A, "Read", "ops")));
+        setByInvitation(load(carolWithoutPassword), "carol");
+
+        User carol = load(carolWithoutPassword).directory().user("carol").orElseThrow();
+        assertThat(carol.passwordHash()).hasValueSatisfying(h -> assertThat(Passwords.verify("chosen by the user", h))
+                .isTrue());
+        assertThat(carol.totpSecret()).contains("JBSWY3DPEHPK3PXP");
+    }
+
+    @Test
+    void aUserRenamedInTheFileKeepsItsIdPasswordAuthenticatorAndAccess() {
+        DirectoryFile dave = file(List.of(withoutPassword(Optional.empty(), "dave", "ops")),
+                List.of(FileAssignment.toGroup(A, "Read", "ops"), FileAssignment.toUser(B, "Admin", "dave")));
+        LiveDirectory first = load(dave);
+        String id = first.directory().user("dave").orElseThrow().id();
+        Instant created = first.directory().user("dave").orElseThrow().stamps().createdAt();
+        clock.advance(Duration.ofMinutes(5));
+        setByInvitation(first, "dave");
+
+        Directory d = load(file(List.of(withoutPassword(Optional.of(id), "david", "ops")),
+                List.of(FileAssignment.toGroup(A, "Read", "ops"), FileAssignment.toUser(B, "Admin", "david"))))
+                .directory();
+        User david = d.userById(id).orElseThrow();
+        assertThat(david.userName()).isEqualTo("david");
+        assertThat(d.user("dave")).isEmpty();
+        assertThat(d.user("david")).contains(david);
+        assertThat(david.passwordHash()).hasValueSatisfying(h -> assertThat(Passwords.verify("chosen by the user", h))
+                .isTrue());
+        assertThat(david.totpSecret()).contains("JBSWY3DPEHPK3PXP");
+        assertThat(david.stamps().createdAt()).isEqualTo(created);
+        assertThat(d.accountsOf(david)).extracting(Account::id).containsExactly(A, B);
+    }
+
+    /**
+     * A file user's id is derived from its name: a user dropped from the file and added again later is
+     * the same id, but a new user, and the sessions of the one deleted stay ended.
+     */
+    @Test
+    void aUserDroppedFromTheFileAndAddedAgainDoesNotGetItsOldSessionsBack() {
+        Directory d = load(standard).directory();
+        User ben = d.user("ben").orElseThrow();
+        SignInSession before = new SignInSessions(d, store, clock).start(ben);
+        assertThat(new SignInSessions(d, store, clock).active(before.id())).isPresent();
+
+        clock.advance(Duration.ofMinutes(1));
+        Directory without = load(file(List.of(user("ann", "ops")), List.of())).directory();
+        assertThat(new SignInSessions(without, store, clock).active(before.id())).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        Directory again = load(standard).directory();
+        assertThat(again.user("ben").orElseThrow().id()).isEqualTo(ben.id());
+        assertThat(new SignInSessions(again, store, clock).active(before.id())).isEmpty();
+        SignInSession after = new SignInSessions(again, store, clock).start(again.user("ben").orElseThrow());
+        assertThat(new SignInSessions(again, store, clock).active(after.id())).isPresent();
+    }
+
+    /** The file renames a user (naming its id) and gives the old name to a new user in the same edit. */
+    @Test
+    void aRenamedUsersOldNameCanGoToANewUserInTheSameImport() {
+        LiveDirectory first = load(file(List.of(withoutPassword(Optional.empty(), "dave")), List.of()));
+        String id = first.directory().user("dave").orElseThrow().id();
+        setByInvitation(first, "dave");
+
+        // the new user first: the write must still free the name before it is claimed again
+        Directory d = load(file(List.of(withoutPassword(Optional.empty(), "dave"),
+                withoutPassword(Optional.of(id), "david")), List.of())).directory();
+        assertThat(d.userById(id).orElseThrow().userName()).isEqualTo("david");
+        assertThat(d.userById(id).orElseThrow().totpSecret()).isPresent();
+        User newDave = d.user("dave").orElseThrow();
+        assertThat(newDave.id()).isNotEqualTo(id);
+        assertThat(newDave.passwordHash()).isEmpty();
     }
 }

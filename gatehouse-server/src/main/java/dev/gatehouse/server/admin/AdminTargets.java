@@ -1,7 +1,11 @@
 package dev.gatehouse.server.admin;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gatehouse.domain.admin.AdminAuthenticator;
 import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.credentials.SignedRequest;
@@ -28,6 +32,10 @@ import java.util.Map;
  */
 public final class AdminTargets implements ApiOperation {
     public static final HttpString TARGET = HttpString.tryFromString("X-Amz-Target");
+
+    /** Reads the whole body as one JSON value: anything after the object's closing brace is refused, not ignored. */
+    private static final ObjectReader STRICT_READER =
+            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The services behind the targets: their target prefix and their SigV4 signing name. */
     public enum Service {
@@ -111,11 +119,18 @@ public final class AdminTargets implements ApiOperation {
             return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = STRICT_READER.readTree(body);
             if (node == null || !node.isObject()) {
                 throw new GatehouseException(ErrorCode.VALIDATION, "The request body must be a JSON object");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw new GatehouseException(ErrorCode.VALIDATION,
+                    "The request body is nested too deeply or holds a value too large to read");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new GatehouseException(ErrorCode.VALIDATION, "The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (java.io.IOException e) {
             throw new GatehouseException(ErrorCode.VALIDATION, "The request body is not valid JSON");
         }

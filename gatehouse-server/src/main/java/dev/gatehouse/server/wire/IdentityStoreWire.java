@@ -42,12 +42,18 @@ public final class IdentityStoreWire {
 
     /** A string member, or null when absent or null. */
     public static String string(JsonNode input, String member) {
+        return string(input, member, "");
+    }
+
+    /** A string member of a structure, named in errors by where it sits ({@code filters.member.}). */
+    private static String string(JsonNode input, String member, String at) {
         JsonNode value = input.get(member);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            throw InvalidMemberException.wrongType(camel(member), "a string", null);
+            // not echoed: identitystore's strings (user names, attribute values) are sensitive in its model
+            throw InvalidMemberException.wrongType(at + camel(member), "a string", null);
         }
         return value.textValue();
     }
@@ -63,7 +69,7 @@ public final class IdentityStoreWire {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw InvalidMemberException.wrongType(camel(member), "an integer", value.asText());
+            throw InvalidMemberException.wrongType(camel(member), "an integer", value.toString());
         }
         return value.intValue();
     }
@@ -94,7 +100,7 @@ public final class IdentityStoreWire {
     public static List<AttributeOperation> operations(JsonNode input) {
         return objects(input, "Operations", op -> {
             JsonNode value = op.get("AttributeValue");
-            return new AttributeOperation(string(op, "AttributePath"),
+            return new AttributeOperation(string(op, "AttributePath", "operations.member."),
                     value == null || value.isNull() ? null : document(value, "operations.member.attributeValue"));
         });
     }
@@ -102,7 +108,8 @@ public final class IdentityStoreWire {
     /** ListUsers' and ListGroups' Filters, or null. */
     public static List<Filter> filters(JsonNode input) {
         return objects(input, "Filters",
-                filter -> new Filter(string(filter, "AttributePath"), string(filter, "AttributeValue")));
+                filter -> new Filter(string(filter, "AttributePath", "filters.member."),
+                        string(filter, "AttributeValue", "filters.member.")));
     }
 
     /** GetUserId's and GetGroupId's AlternateIdentifier: a union of ExternalId and UniqueAttribute. */
@@ -122,11 +129,14 @@ public final class IdentityStoreWire {
         }
         if (hasExternal) {
             object(external, "alternateIdentifier.externalId");
-            return new AlternateIdentifier.External(new ExternalId(string(external, "Issuer"), string(external, "Id")));
+            return new AlternateIdentifier.External(new ExternalId(
+                    string(external, "Issuer", "alternateIdentifier.externalId."),
+                    string(external, "Id", "alternateIdentifier.externalId.")));
         }
         object(unique, "alternateIdentifier.uniqueAttribute");
         JsonNode value = unique.get("AttributeValue");
-        return new AlternateIdentifier.UniqueAttribute(string(unique, "AttributePath"),
+        return new AlternateIdentifier.UniqueAttribute(
+                string(unique, "AttributePath", "alternateIdentifier.uniqueAttribute."),
                 value == null || value.isNull() ? null : document(value, "alternateIdentifier.uniqueAttribute"));
     }
 
@@ -136,7 +146,7 @@ public final class IdentityStoreWire {
         if (member == null || member.isNull()) {
             return null;
         }
-        return string(object(member, "memberId"), "UserId");
+        return string(object(member, "memberId"), "UserId", "memberId.");
     }
 
     // ---- output

@@ -56,7 +56,8 @@ public final class InvitationWire {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            throw InvalidMemberException.wrongType(member, "a string", node.toString());
+            // not echoed, as identitystore does not echo its user ids and names
+            throw InvalidMemberException.wrongType(member, "a string", null);
         }
         String value = node.textValue();
         if (value.isEmpty()) {

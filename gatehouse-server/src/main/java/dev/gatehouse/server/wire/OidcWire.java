@@ -87,14 +87,26 @@ public final class OidcWire {
     public record RegisterClientResponse(String clientId, String clientSecret, long clientIdIssuedAt,
                                          long clientSecretExpiresAt, String authorizationEndpoint,
                                          String tokenEndpoint) {
+        @Override
+        public String toString() {
+            return "RegisterClientResponse[" + clientId + "]";
+        }
     }
 
     public record StartDeviceAuthorizationResponse(String deviceCode, String userCode, String verificationUri,
                                                    String verificationUriComplete, int expiresIn, int interval) {
+        @Override
+        public String toString() {
+            return "StartDeviceAuthorizationResponse[expires in " + expiresIn + " s]";
+        }
     }
 
     /** CreateToken; {@code expiresIn} in seconds; the refresh token is sent on every grant, refresh included. */
     public record CreateTokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+        @Override
+        public String toString() {
+            return "CreateTokenResponse[" + tokenType + ", expires in " + expiresIn + " s]";
+        }
     }
 
     /** @param baseUrl the service as the caller reached it, for example {@code http://127.0.0.1:8080} */

@@ -15,6 +15,10 @@ public final class PortalWire {
     }
 
     public record RoleCredentialsBody(String accessKeyId, String secretAccessKey, String sessionToken, long expiration) {
+        @Override
+        public String toString() {
+            return "RoleCredentialsBody[" + accessKeyId + "]";
+        }
     }
 
     public record GetRoleCredentialsResponse(RoleCredentialsBody roleCredentials) {

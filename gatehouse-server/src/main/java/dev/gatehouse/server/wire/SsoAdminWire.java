@@ -34,12 +34,17 @@ public final class SsoAdminWire {
 
     /** A string member, or null when absent (the domain says whether it is required). */
     public static String text(JsonNode input, String member) {
+        return text(input, member, "");
+    }
+
+    /** A string member of a structure, named in errors by where it sits ({@code tags.member.}). */
+    private static String text(JsonNode input, String member, String at) {
         JsonNode node = input.get(member);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            throw InvalidMemberException.wrongType(camel(member), "a string", node.toString());
+            throw InvalidMemberException.wrongType(at + camel(member), "a string", node.toString());
         }
         return node.textValue();
     }
@@ -71,7 +76,7 @@ public final class SsoAdminWire {
 
     /** A member of the input's {@code Filter}: the Status or the AccountId the operation's filter holds. */
     public static Optional<String> filter(JsonNode input, String member) {
-        return Optional.ofNullable(text(object(input, "Filter"), member));
+        return Optional.ofNullable(text(object(input, "Filter"), member, "filter."));
     }
 
     /** A TagList: {@code [{"Key": .., "Value": ..}]}; absent is empty. */
@@ -81,7 +86,8 @@ public final class SsoAdminWire {
             if (!item.isObject()) {
                 throw InvalidMemberException.wrongType(camel(member), "a list of tags", item.toString());
             }
-            tags.add(new Tag(text(item, "Key"), text(item, "Value")));
+            String at = camel(member) + ".member.";
+            tags.add(new Tag(text(item, "Key", at), text(item, "Value", at)));
         }
         return tags;
     }
@@ -100,12 +106,17 @@ public final class SsoAdminWire {
 
     /** A CustomerManagedPolicyReference ({@code Name}, {@code Path}), or null when absent. */
     public static PolicyReference reference(JsonNode input, String member) {
+        return reference(input, member, "");
+    }
+
+    private static PolicyReference reference(JsonNode input, String member, String at) {
         JsonNode node = input.get(member);
         if (node == null || node.isNull()) {
             return null;
         }
-        JsonNode ref = object(input, member);
-        return new PolicyReference(text(ref, "Name"), text(ref, "Path"));
+        JsonNode ref = object(input, member, at);
+        String inside = at + camel(member) + ".";
+        return new PolicyReference(text(ref, "Name", inside), text(ref, "Path", inside));
     }
 
     /** A PermissionsBoundary; its two members as given (the domain checks that exactly one is). */
@@ -114,17 +125,21 @@ public final class SsoAdminWire {
         if (node.isEmpty() && !input.has("PermissionsBoundary")) {
             throw InvalidMemberException.missing("permissionsBoundary");
         }
-        return new Boundary(optionalText(node, "ManagedPolicyArn"),
-                Optional.ofNullable(reference(node, "CustomerManagedPolicyReference")));
+        return new Boundary(Optional.ofNullable(text(node, "ManagedPolicyArn", "permissionsBoundary.")),
+                Optional.ofNullable(reference(node, "CustomerManagedPolicyReference", "permissionsBoundary.")));
     }
 
     private static JsonNode object(JsonNode input, String member) {
+        return object(input, member, "");
+    }
+
+    private static JsonNode object(JsonNode input, String member, String at) {
         JsonNode node = input.get(member);
         if (node == null || node.isNull()) {
             return Json.MAPPER.createObjectNode();
         }
         if (!node.isObject()) {
-            throw InvalidMemberException.wrongType(camel(member), "a structure", node.toString());
+            throw InvalidMemberException.wrongType(at + camel(member), "a structure", node.toString());
         }
         return node;
     }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.server.AdminCalls;
 import dev.gatehouse.server.AwsCli;
 import dev.gatehouse.server.OutsideTool;
 import dev.gatehouse.server.TestDirectory;
 import dev.gatehouse.server.TestService;
 import dev.gatehouse.server.web.Browser;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +24,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -127,26 +119,10 @@ class AwsCliDirectoryTest {
     }
 
     /** GatehouseAdmin.CreateInvitation, signed with the AWS SDK's own SigV4 signer. */
-    private JsonNode createInvitation(String userId) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("UserId", userId));
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-                .uri(service.baseUrl().resolve("/"))
-                .putHeader("X-Amz-Target", "GatehouseAdmin.CreateInvitation")
-                .putHeader("Content-Type", "application/x-amz-json-1.1").build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(TestDirectory.ADMIN_KEY_ID, TestDirectory.ADMIN_SECRET))
-                .request(request).payload(ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "gatehouse")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        signed.request().headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-                values.forEach(v -> http.header(name, v));
-            }
-        });
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
+    private JsonNode createInvitation(String userId) throws IOException {
+        try (AdminCalls calls = new AdminCalls(service.baseUrl())) {
+            HttpResponse<String> response = calls.asBootstrap("GatehouseAdmin.CreateInvitation",
+                    JSON.writeValueAsString(Map.of("UserId", userId)));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return JSON.readTree(response.body());
         }

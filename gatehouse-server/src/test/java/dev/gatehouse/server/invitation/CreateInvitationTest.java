@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.server.AdminCalls;
 import dev.gatehouse.server.TestService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,22 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CreateInvitationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CREATE = "GatehouseAdmin.CreateInvitation";
 
     @TempDir
     Path dataDir;
     TestService service;
-    SignedAdminCalls admin;
+    AdminCalls admin;
     User nina;
 
     @BeforeEach
     void start() {
         service = new TestService(dataDir);
-        admin = new SignedAdminCalls(service.baseUrl());
+        admin = new AdminCalls(service.baseUrl());
         nina = InvitedUsers.create(service, "nina", "Nina New");
     }
 
     @AfterEach
     void stop() {
+        admin.close();
         service.close();
     }
 
@@ -55,7 +58,7 @@ class CreateInvitationTest {
 
     @Test
     void anInvitationForAUserNameIsALinkToThePageGoodForSevenDays() throws Exception {
-        HttpResponse<String> response = admin.call("CreateInvitation", "{\"UserName\":\"nina\"}");
+        HttpResponse<String> response = admin.asBootstrap(CREATE, "{\"UserName\":\"nina\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
@@ -79,9 +82,9 @@ class CreateInvitationTest {
 
     @Test
     void anInvitationForAUserIdReplacesTheOneBefore() throws Exception {
-        String first = json(admin.call("CreateInvitation", "{\"UserId\":\"" + nina.id() + "\"}"))
+        String first = json(admin.asBootstrap(CREATE, "{\"UserId\":\"" + nina.id() + "\"}"))
                 .get("InvitationUrl").asText();
-        HttpResponse<String> second = admin.call("CreateInvitation", "{\"UserId\":\"" + nina.id() + "\"}");
+        HttpResponse<String> second = admin.asBootstrap(CREATE, "{\"UserId\":\"" + nina.id() + "\"}");
 
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(json(second).get("UserId").asText()).isEqualTo(nina.id());
@@ -97,15 +100,17 @@ class CreateInvitationTest {
     @Test
     void theLinkNamesTheHostTheAdminCalled() throws Exception {
         URI byName = URI.create("http://localhost:" + service.baseUrl().getPort());
-        HttpResponse<String> response = new SignedAdminCalls(byName).call("CreateInvitation", "{\"UserName\":\"nina\"}");
-        assertThat(json(response).get("InvitationUrl").asText()).startsWith(byName + "/invitation?token=ghiv_");
+        try (AdminCalls byNameCalls = new AdminCalls(byName)) {
+            HttpResponse<String> response = byNameCalls.asBootstrap(CREATE, "{\"UserName\":\"nina\"}");
+            assertThat(json(response).get("InvitationUrl").asText()).startsWith(byName + "/invitation?token=ghiv_");
+        }
     }
 
     @Test
     void anUnknownUserIsResourceNotFound() throws Exception {
         for (String input : new String[] {"{\"UserName\":\"nobody\"}",
                 "{\"UserId\":\"00000000-0000-4000-8000-000000000000\"}"}) {
-            HttpResponse<String> response = admin.call("CreateInvitation", input);
+            HttpResponse<String> response = admin.asBootstrap(CREATE, input);
             assertThat(response.statusCode()).as(input).isEqualTo(400);
             assertThat(json(response).get("__type").asText()).isEqualTo("ResourceNotFoundException");
             assertThat(json(response).get("Message").asText()).isEqualTo("User not found");
@@ -121,7 +126,7 @@ class CreateInvitationTest {
         assertValidation("{\"UserId\":\"" + nina.id() + "\",\"UserName\":\"nina\"}",
                 "Give either UserId or UserName, not both");
         assertValidation("{\"UserName\":42}",
-                "1 validation error detected: Value '42' at 'UserName' failed to satisfy constraint: Member must be a string");
+                "1 validation error detected: Value at 'UserName' failed to satisfy constraint: Member must be a string");
         assertValidation("{\"UserId\":\"" + "a".repeat(48) + "\"}",
                 "1 validation error detected: Value at 'UserId' failed to satisfy constraint: Member must have length "
                         + "less than or equal to 47");
@@ -133,7 +138,7 @@ class CreateInvitationTest {
     }
 
     private void assertValidation(String input, String message) throws Exception {
-        HttpResponse<String> response = admin.call("CreateInvitation", input);
+        HttpResponse<String> response = admin.asBootstrap(CREATE, input);
         assertThat(response.statusCode()).as(input).isEqualTo(400);
         assertThat(json(response).get("__type").asText()).as(input).isEqualTo("ValidationException");
         assertThat(json(response).get("Message").asText()).as(input).isEqualTo(message);
@@ -141,12 +146,12 @@ class CreateInvitationTest {
 
     @Test
     void onlyACallSignedForGatehouseByAnAdminKeyMakesOne() throws Exception {
-        HttpResponse<String> forIdentityStore = admin.call("CreateInvitation", "{\"UserName\":\"nina\"}",
+        HttpResponse<String> forIdentityStore = admin.asBootstrap(CREATE, "{\"UserName\":\"nina\"}",
                 "identitystore", Clock.systemUTC());
         assertThat(forIdentityStore.statusCode()).isEqualTo(400);
         assertThat(json(forIdentityStore).get("__type").asText()).isEqualTo("InvalidSignatureException");
 
-        HttpResponse<String> stale = admin.call("CreateInvitation", "{\"UserName\":\"nina\"}", "gatehouse",
+        HttpResponse<String> stale = admin.asBootstrap(CREATE, "{\"UserName\":\"nina\"}", "gatehouse",
                 Clock.fixed(service.clock.instant().minus(Duration.ofMinutes(20)), ZoneOffset.UTC));
         assertThat(stale.statusCode()).isEqualTo(400);
         assertThat(json(stale).get("__type").asText()).isEqualTo("InvalidSignatureException");
@@ -154,7 +159,7 @@ class CreateInvitationTest {
         try (HttpClient plain = HttpClient.newHttpClient()) {
             HttpResponse<String> unsigned = plain.send(HttpRequest.newBuilder(service.baseUrl().resolve("/"))
                     .header("Content-Type", "application/x-amz-json-1.1")
-                    .header("X-Amz-Target", "GatehouseAdmin.CreateInvitation")
+                    .header("X-Amz-Target", CREATE)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"nina\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(unsigned.statusCode()).isEqualTo(400);

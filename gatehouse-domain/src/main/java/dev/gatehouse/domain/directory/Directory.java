@@ -39,7 +39,10 @@ public final class Directory {
     private final DirectoryIds ids;
     private final Map<String, Account> accounts;
 
+    // Entries by id twice over: a hash map for the hot path's lookups (one hash, whatever the size), a
+    // skip list for the lists that page in id order.
     private final ConcurrentSkipListMap<String, User> users = new ConcurrentSkipListMap<>();
+    private final Map<String, User> userIndex = new ConcurrentHashMap<>();
     private final Map<String, String> userIdsByName = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, Group> groups = new ConcurrentSkipListMap<>();
     private final Map<String, String> groupIdsByName = new ConcurrentHashMap<>();
@@ -49,8 +52,10 @@ public final class Directory {
     /** Membership ids by {@link Membership#pairKey}: one lookup for a group and a user, whatever the group's size. */
     private final Map<String, String> membershipIdsByPair = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, PermissionSet> permissionSets = new ConcurrentSkipListMap<>();
+    private final Map<String, PermissionSet> permissionSetIndex = new ConcurrentHashMap<>();
     private final Map<String, String> permissionSetArnsByName = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, Assignment> assignments = new ConcurrentSkipListMap<>();
+    private final Map<String, Assignment> assignmentIndex = new ConcurrentHashMap<>();
     /**
      * Assignment ids by principal: ids, not the records, so that an assignment put again with new
      * stamps is the same member of the set, and a reader walking it finds one version or the other.
@@ -101,11 +106,11 @@ public final class Directory {
     /** The user of this name, compared without regard to case. */
     public Optional<User> user(String userName) {
         String id = userIdsByName.get(userName.toLowerCase(Locale.ROOT));
-        return id == null ? Optional.empty() : Optional.ofNullable(users.get(id));
+        return id == null ? Optional.empty() : Optional.ofNullable(userIndex.get(id));
     }
 
     public Optional<User> userById(String userId) {
-        return Optional.ofNullable(users.get(userId));
+        return Optional.ofNullable(userIndex.get(userId));
     }
 
     /**
@@ -192,11 +197,11 @@ public final class Directory {
     /** The permission set of this name, compared without regard to case. */
     public Optional<PermissionSet> permissionSet(String name) {
         String arn = permissionSetArnsByName.get(name.toLowerCase(Locale.ROOT));
-        return arn == null ? Optional.empty() : Optional.ofNullable(permissionSets.get(arn));
+        return arn == null ? Optional.empty() : Optional.ofNullable(permissionSetIndex.get(arn));
     }
 
     public Optional<PermissionSet> permissionSetByArn(String arn) {
-        return Optional.ofNullable(permissionSets.get(arn));
+        return Optional.ofNullable(permissionSetIndex.get(arn));
     }
 
     /** Every permission set, ordered by ARN. */
@@ -205,7 +210,7 @@ public final class Directory {
     }
 
     public Optional<Assignment> assignment(String id) {
-        return Optional.ofNullable(assignments.get(id));
+        return Optional.ofNullable(assignmentIndex.get(id));
     }
 
     /** Every assignment, ordered by id (account, then permission set, then principal). */
@@ -224,7 +229,7 @@ public final class Directory {
     public List<Account> accountsOf(User user) {
         TreeSet<String> accountIds = new TreeSet<>();
         forEachAssignmentReaching(user, a -> {
-            if (accounts.containsKey(a.accountId()) && permissionSets.containsKey(a.permissionSetArn())) {
+            if (accounts.containsKey(a.accountId()) && permissionSetIndex.containsKey(a.permissionSetArn())) {
                 accountIds.add(a.accountId());
             }
             return null;
@@ -248,7 +253,7 @@ public final class Directory {
         });
         List<PermissionSet> result = new ArrayList<>(arns.size());
         for (String arn : arns) {
-            PermissionSet p = permissionSets.get(arn);
+            PermissionSet p = permissionSetIndex.get(arn);
             if (p != null) {
                 result.add(p);
             }
@@ -266,7 +271,7 @@ public final class Directory {
 
     private void forEachAssignmentOf(String principalId, Consumer<Assignment> action) {
         for (String id : assignmentIdsOfPrincipal.getOrDefault(principalId, Set.of())) {
-            Assignment a = assignments.get(id);
+            Assignment a = assignmentIndex.get(id);
             if (a != null) {
                 action.accept(a);
             }
@@ -311,11 +316,11 @@ public final class Directory {
     /** The entry of this kind and id, as held now. */
     public Optional<DirectoryEntry> entry(EntryKind kind, String id) {
         return Optional.ofNullable(switch (kind) {
-            case USER -> users.get(id);
+            case USER -> userIndex.get(id);
             case GROUP -> groups.get(id);
             case MEMBERSHIP -> memberships.get(id);
-            case PERMISSION_SET -> permissionSets.get(id);
-            case ASSIGNMENT -> assignments.get(id);
+            case PERMISSION_SET -> permissionSetIndex.get(id);
+            case ASSIGNMENT -> assignmentIndex.get(id);
             case ADMIN_KEY -> adminKeys.get(id);
             case REQUEST_STATUS -> requestStatuses.get(id);
             case INVITATION -> invitations.get(id);
@@ -337,6 +342,7 @@ public final class Directory {
         switch (entry) {
             case User u -> {
                 users.put(u.id(), u);
+                userIndex.put(u.id(), u);
                 userIdsByName.put(u.userName().toLowerCase(Locale.ROOT), u.id());
             }
             case Group g -> {
@@ -351,10 +357,12 @@ public final class Directory {
             }
             case PermissionSet p -> {
                 permissionSets.put(p.arn(), p);
+                permissionSetIndex.put(p.arn(), p);
                 permissionSetArnsByName.put(p.name().toLowerCase(Locale.ROOT), p.arn());
             }
             case Assignment a -> {
                 assignments.put(a.id(), a);
+                assignmentIndex.put(a.id(), a);
                 assignmentIdsOfPrincipal.compute(a.principalId(), (k, v) -> with(v, a.id()));
             }
             case AdminKey k -> adminKeys.put(k.accessKeyId(), k);
@@ -389,6 +397,7 @@ public final class Directory {
         switch (kind) {
             case USER -> {
                 User u = users.remove(id);
+                userIndex.remove(id);
                 if (u != null) {
                     userIdsByName.remove(u.userName().toLowerCase(Locale.ROOT), u.id());
                 }
@@ -411,12 +420,14 @@ public final class Directory {
             }
             case PERMISSION_SET -> {
                 PermissionSet p = permissionSets.remove(id);
+                permissionSetIndex.remove(id);
                 if (p != null) {
                     permissionSetArnsByName.remove(p.name().toLowerCase(Locale.ROOT), p.arn());
                 }
             }
             case ASSIGNMENT -> {
                 Assignment a = assignments.remove(id);
+                assignmentIndex.remove(id);
                 if (a != null) {
                     assignmentIdsOfPrincipal.computeIfPresent(a.principalId(), (k, v) -> without(v, a.id()));
                 }

@@ -22,8 +22,16 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 
 /**
  * Two instances on one PostgreSQL: a directory change made through A's live directory is in force on
@@ -121,6 +129,44 @@ class DirectoryFollowingTest {
         long version = a.gatehouse().liveDirectory().version();
         timeUntil(() -> b.gatehouse().liveDirectory().version() == version);
         timeUntil(() -> Scrapes.value(scrapeOf(b), "gatehouse_directory_version") == version);
+    }
+
+    /** The same through the stock admin SDKs on A, seen by the stock portal SDK on B. */
+    @Test
+    void changesMadeThroughTheAdminApisOnAAreInForceOnBWithinASecond() {
+        StaticCredentialsProvider key = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(TestDirectory.ADMIN_KEY_ID, TestDirectory.ADMIN_SECRET));
+        try (IdentitystoreClient identityStore = IdentitystoreClient.builder().endpointOverride(a.base())
+                     .region(Region.US_EAST_1).credentialsProvider(key).httpClient(UrlConnectionHttpClient.create())
+                     .build();
+             SsoAdminClient ssoAdmin = SsoAdminClient.builder().endpointOverride(a.base()).region(Region.US_EAST_1)
+                     .credentialsProvider(key).httpClient(UrlConnectionHttpClient.create()).build();
+             SsoClient onB = b.sso()) {
+            var instance = ssoAdmin.listInstances(r -> { }).instances().getFirst();
+            String userId = identityStore.createUser(r -> r.identityStoreId(instance.identityStoreId())
+                    .userName("dana").displayName("Dana Lee").name(n -> n.givenName("Dana").familyName("Lee")))
+                    .userId();
+            assertThat(timeUntil(() -> b.gatehouse().directory().userById(userId).isPresent())).isLessThan(WITHIN);
+            String token = b.accessToken("dana");
+
+            ssoAdmin.createAccountAssignment(r -> r.instanceArn(instance.instanceArn())
+                    .targetId(TestDirectory.SANDBOX).targetType(TargetType.AWS_ACCOUNT)
+                    .permissionSetArn(a.gatehouse().directory().permissionSet("ReadOnlyAccess").orElseThrow().arn())
+                    .principalType(software.amazon.awssdk.services.ssoadmin.model.PrincipalType.USER)
+                    .principalId(userId));
+            assertThat(timeUntil(() -> onB.listAccounts(r -> r.accessToken(token)).accountList().stream()
+                    .map(AccountInfo::accountId).anyMatch(TestDirectory.SANDBOX::equals))).isLessThan(WITHIN);
+
+            identityStore.deleteUser(r -> r.identityStoreId(instance.identityStoreId()).userId(userId));
+            assertThat(timeUntil(() -> {
+                try {
+                    onB.listAccounts(r -> r.accessToken(token));
+                    return false;
+                } catch (UnauthorizedException e) {
+                    return true;
+                }
+            })).as("the deleted user's token on B").isLessThan(WITHIN);
+        }
     }
 
     private static String scrapeOf(PostgresInstance instance) {

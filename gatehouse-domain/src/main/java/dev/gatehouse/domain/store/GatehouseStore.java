@@ -7,6 +7,7 @@ import dev.gatehouse.domain.oidc.RegisteredClient;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.TokenRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +21,13 @@ public interface GatehouseStore extends DirectoryStore, AutoCloseable {
     void createSession(SignInSession session);
 
     Optional<SignInSession> findSession(String sessionId);
+
+    /**
+     * Every sign-in session of a user the store still holds (active, ended or expired, until the purge
+     * removes them), oldest first; none for a user without sessions. What lets an admin, or a password
+     * reset, end all of a user's sessions at once.
+     */
+    List<SignInSession> sessionsOfUser(String userId);
 
     /** Marks the session ended at {@code endedAt}; a session once ended stays ended. */
     void endSession(String sessionId, Instant endedAt);

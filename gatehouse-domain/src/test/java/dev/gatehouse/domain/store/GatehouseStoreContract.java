@@ -74,6 +74,25 @@ public abstract class GatehouseStoreContract {
     }
 
     @Test
+    void aUsersSessionsAreFoundByUserOldestFirst() {
+        SignInSession first = new SignInSession("s1", "user-a", NOW, NOW.plus(Duration.ofHours(8)), Optional.empty());
+        SignInSession second = new SignInSession("s2", "user-a", NOW.plusSeconds(5), NOW.plus(Duration.ofHours(8)),
+                Optional.empty());
+        SignInSession other = new SignInSession("s3", "user-b", NOW, NOW.plus(Duration.ofHours(8)), Optional.empty());
+        store.createSession(second);
+        store.createSession(other);
+        store.createSession(first);
+        Instant ended = NOW.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        store.endSession("s1", ended);
+        reopen();
+        assertThat(store.sessionsOfUser("user-a")).containsExactly(first.endedAt(ended), second);
+        assertThat(store.sessionsOfUser("user-b")).containsExactly(other);
+        assertThat(store.sessionsOfUser("nobody")).isEmpty();
+        store.purgeExpiredBefore(NOW.plus(Duration.ofHours(9)));
+        assertThat(store.sessionsOfUser("user-a")).isEmpty();
+    }
+
+    @Test
     void endedSessionStaysEnded() {
         store.createSession(session("s1"));
         Instant ended = NOW.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);

@@ -64,6 +64,13 @@ public final class InMemoryStore implements GatehouseStore {
     }
 
     @Override
+    public List<SignInSession> sessionsOfUser(String userId) {
+        return data.sessions.values().stream().filter(s -> s.userId().equals(userId))
+                .sorted(java.util.Comparator.comparing(SignInSession::createdAt).thenComparing(SignInSession::id))
+                .toList();
+    }
+
+    @Override
     public Optional<SignInSession> findSession(String sessionId) {
         return Optional.ofNullable(data.sessions.get(sessionId));
     }

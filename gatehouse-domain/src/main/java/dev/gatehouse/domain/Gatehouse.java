@@ -80,6 +80,6 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
         return new Gatehouse(directory, live, store, clock, sessions, tokens, credentials, portal, signIn, clients,
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
                 roleSessions, new AdminAuthenticator(directory, file.adminKeys(), adminSecrets, clock),
-                new Invitations(live, store, clock), adminKeys);
+                new Invitations(live, store, sessions, clock), adminKeys);
     }
 }

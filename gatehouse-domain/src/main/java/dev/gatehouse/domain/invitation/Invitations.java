@@ -12,6 +12,7 @@ import dev.gatehouse.domain.invitation.ClosedInvitation.Reason;
 import dev.gatehouse.domain.signin.Totp;
 import dev.gatehouse.domain.signin.TotpSteps;
 import dev.gatehouse.domain.store.CounterKeys;
+import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.UniqueKeyTakenException;
 import dev.gatehouse.domain.token.BearerToken;
@@ -37,8 +38,8 @@ import java.util.OptionalLong;
  * attempt finds at 1), and writes the user's new password hash (Argon2id), and secret if any, in the
  * same directory write that deletes the invitation. The person then signs in on the sign-in page.
  *
- * <p>Sign-in sessions the user already has are left as they are: the store cannot list a user's
- * sessions yet. An invitation is meant for a user who has no password and so no session.
+ * <p>Setting a password through an invitation ends every sign-in session the user already has (a
+ * reset of a password someone else may know): from then on only the new password signs in.
  */
 public final class Invitations {
     /** How long a link is good for: seven days, as AWS's invitation e-mails. */
@@ -47,12 +48,14 @@ public final class Invitations {
     private static final int WRITE_ATTEMPTS = 3;
 
     private final LiveDirectory live;
+    private final SignInSessions sessions;
     private final Directory directory;
     private final GatehouseStore store;
     private final InstantSource clock;
 
-    public Invitations(LiveDirectory live, GatehouseStore store, InstantSource clock) {
+    public Invitations(LiveDirectory live, GatehouseStore store, SignInSessions sessions, InstantSource clock) {
         this.live = live;
+        this.sessions = sessions;
         this.directory = live.directory();
         this.store = store;
         this.clock = clock;
@@ -158,6 +161,7 @@ public final class Invitations {
             giveBack(usedKey, e);
             throw e;
         }
+        sessions.endAllOf(updated.id());
         return new Accepted(updated);
     }
 

@@ -41,6 +41,22 @@ public final class SignInSessions {
         return store.findSession(sessionId).flatMap(SignInSession::endedAt).isPresent();
     }
 
+    /**
+     * Ends every active session of the user for good (a password reset, an offboarding); every token
+     * of them stops working once this returns. Returns how many were ended.
+     */
+    public int endAllOf(String userId) {
+        Instant now = clock.instant();
+        int ended = 0;
+        for (SignInSession session : store.sessionsOfUser(userId)) {
+            if (session.isActiveAt(now)) {
+                store.endSession(session.id(), now);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     /** Ends the session for good; every token of it stops working once this returns. */
     public void end(String sessionId) {
         store.endSession(sessionId, clock.instant());

@@ -90,6 +90,22 @@ class InvitationsTest {
     }
 
     @Test
+    void aPasswordResetThroughALinkEndsTheUsersSessionsAndNoOneElses() {
+        f.advance(Duration.ofSeconds(5));
+        var annSession = f.signIn(f.ann);
+        var annSecond = f.signIn(f.ann);
+        var bobSession = f.signIn(f.bob);
+        IssuedInvitation issued = invitations.create(f.ann.id(), ADMIN);
+
+        assertThat(invitations.accept(issued.token(), PASSWORD, Optional.empty())).isInstanceOf(Accepted.class);
+
+        assertThat(f.gatehouse.sessions().active(annSession.id())).as("ann's first session").isEmpty();
+        assertThat(f.gatehouse.sessions().active(annSecond.id())).as("ann's second session").isEmpty();
+        assertThat(f.gatehouse.sessions().ended(annSession.id())).isTrue();
+        assertThat(f.gatehouse.sessions().active(bobSession.id())).as("bob's session").isPresent();
+    }
+
+    @Test
     void theStoreKeepsOnlyTheTokensHash() {
         IssuedInvitation issued = invitations.create(carol.id(), ADMIN);
         String secretPart = issued.token().substring("ghiv_".length());

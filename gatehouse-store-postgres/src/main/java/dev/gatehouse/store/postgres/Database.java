@@ -13,6 +13,8 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -108,6 +110,22 @@ final class Database {
 
     <T> Optional<T> query(String what, String sql, String key, Reader<T> reader) {
         return withConnection(what, c -> select(c, sql, key, reader));
+    }
+
+    /** Every row {@code sql} selects for {@code key}, in the order the statement gives them. */
+    <T> List<T> queryAll(String what, String sql, String key, Reader<T> reader) {
+        return withConnection(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
     }
 
     private static <T> Optional<T> select(Connection c, String sql, String key, Reader<T> reader)

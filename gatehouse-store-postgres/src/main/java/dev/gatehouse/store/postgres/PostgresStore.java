@@ -115,6 +115,11 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     }
 
     @Override
+    public List<SignInSession> sessionsOfUser(String userId) {
+        return sessions.ofUser(userId);
+    }
+
+    @Override
     public void endSession(String sessionId, Instant endedAt) {
         sessions.end(sessionId, endedAt);
     }

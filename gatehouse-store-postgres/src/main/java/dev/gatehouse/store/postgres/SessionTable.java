@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code sessions} table: sign-in sessions, their SQL and their row mapping. */
@@ -29,6 +30,12 @@ final class SessionTable {
 
     Optional<SignInSession> find(String sessionId) {
         return database.query("read a session", "SELECT * FROM sessions WHERE id = ?", sessionId, SessionTable::read);
+    }
+
+    /** The user's sessions, oldest first (ties by id); served by the {@code sessions_user_name} index. */
+    List<SignInSession> ofUser(String userId) {
+        return database.queryAll("read a user's sessions",
+                "SELECT * FROM sessions WHERE user_name = ? ORDER BY created_at, id", userId, SessionTable::read);
     }
 
     /** One conditional statement: a session once ended keeps its first end time. */

@@ -7,6 +7,7 @@ import dev.gatehouse.domain.directory.DirectoryEntry;
 import dev.gatehouse.domain.directory.ExternalId;
 import dev.gatehouse.domain.directory.Group;
 import dev.gatehouse.domain.directory.LiveDirectory;
+import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.directory.Membership;
 import dev.gatehouse.domain.directory.PrincipalType;
 import dev.gatehouse.domain.directory.Stamps;
@@ -31,23 +32,30 @@ public final class IdentityStore {
     private static final Set<String> RESERVED_NAMES = Set.of("administrator", "awsadministrators");
 
     private final LiveDirectory live;
+    private final SignInSessions sessions;
     private final InstantSource clock;
     private final Quotas quotas;
     private final Users users;
     private final Groups groups;
     private final Memberships memberships;
 
-    public IdentityStore(LiveDirectory live, InstantSource clock) {
-        this(live, clock, Quotas.AWS);
+    public IdentityStore(LiveDirectory live, SignInSessions sessions, InstantSource clock) {
+        this(live, sessions, clock, Quotas.AWS);
     }
 
-    public IdentityStore(LiveDirectory live, InstantSource clock, Quotas quotas) {
+    public IdentityStore(LiveDirectory live, SignInSessions sessions, InstantSource clock, Quotas quotas) {
         this.live = live;
+        this.sessions = sessions;
         this.clock = clock;
         this.quotas = quotas;
         this.users = new Users(this);
         this.groups = new Groups(this);
         this.memberships = new Memberships(this);
+    }
+
+    /** The sign-in sessions, which a deleted user's end with them. */
+    SignInSessions sessions() {
+        return sessions;
     }
 
     public Users users() {

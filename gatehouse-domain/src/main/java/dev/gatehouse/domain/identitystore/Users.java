@@ -82,7 +82,11 @@ public final class Users {
         store.write(List.of(updated), List.of());
     }
 
-    /** DeleteUser: the user, their memberships and the account assignments naming them, in one write. */
+    /**
+     * DeleteUser: the user, their memberships and the account assignments naming them, in one write;
+     * then every sign-in session of theirs is ended in the store (their tokens already stopped working
+     * with the user gone; ended, the sessions stay ended should an id come back).
+     */
     public void delete(String identityStoreId, String userId) {
         Inputs.identityStoreId(identityStoreId);
         Inputs.resourceId("userId", userId);
@@ -90,6 +94,7 @@ public final class Users {
         User user = store.user(userId);
         store.deleteWithDependents(user, PrincipalType.USER,
                 store.directory().membershipsOfUser(user.id()));
+        store.sessions().endAllOf(user.id());
     }
 
     /** ListUsers: users ordered by id, a page at a time; a filter on {@code UserName} finds one by name. */

@@ -22,7 +22,7 @@ final class IdentityStoreFixture {
     }
 
     IdentityStoreFixture(Quotas quotas) {
-        identityStore = new IdentityStore(domain.gatehouse.liveDirectory(), domain.clock, quotas);
+        identityStore = new IdentityStore(domain.gatehouse.liveDirectory(), domain.gatehouse.sessions(), domain.clock, quotas);
         storeId = identityStore.id();
     }
 

@@ -220,6 +220,7 @@ class UsersTest {
         assertThat(directory.assignmentsOf(ann.id())).isEmpty();
         assertThat(directory.groupByName("ops")).isPresent();
         assertThat(f.domain.gatehouse.sessions().active(session.id())).isEmpty();
+        assertThat(f.domain.gatehouse.sessions().ended(session.id())).as("ended in the store, not only unusable").isTrue();
         assertFails(ErrorCode.UNAUTHORIZED, () -> f.domain.gatehouse.portal().authenticate(tokens.access().secret()));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.delete(f.storeId, ann.id()));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.describe(f.storeId, ann.id()));

@@ -20,7 +20,7 @@ public final class IdentityStoreOperations {
 
     /** Every identitystore operation, keyed by its full X-Amz-Target. */
     public static Map<String, AdminOperation> all(Gatehouse gatehouse) {
-        IdentityStore store = new IdentityStore(gatehouse.liveDirectory(), gatehouse.clock());
+        IdentityStore store = new IdentityStore(gatehouse.liveDirectory(), gatehouse.sessions(), gatehouse.clock());
         Users users = store.users();
         Groups groups = store.groups();
         Memberships memberships = store.memberships();

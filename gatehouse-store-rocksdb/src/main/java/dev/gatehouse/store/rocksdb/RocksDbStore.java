@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,11 @@ import org.rocksdb.WALRecoveryMode;
 public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
     private static final byte[] INSTANCE_KEY = "instance-key".getBytes(StandardCharsets.UTF_8);
+    /** Present in the meta family once {@code user_sessions} indexes every session of the sessions family. */
+    private static final byte[] USER_SESSIONS_INDEXED = "user-sessions-indexed".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY = new byte[0];
+    private static final Comparator<SignInSession> OLDEST_FIRST =
+            Comparator.comparing(SignInSession::createdAt).thenComparing(SignInSession::id);
 
     static {
         RocksDB.loadLibrary();
@@ -68,6 +75,8 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private final ColumnFamilyHandle userCodes;
     private final ColumnFamilyHandle authorizationCodes;
     private final ColumnFamilyHandle counters;
+    /** The sessions of each user: key {@code userId NUL sessionId}, empty value. */
+    private final ColumnFamilyHandle userSessions;
     private final List<ColumnFamilyHandle> expiring;
     private final RocksDbDirectory directory;
     /** Atomic read-change-write per key: one lock stripe per key hash. */
@@ -90,6 +99,7 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         this.userCodes = handles.get(6);
         this.authorizationCodes = handles.get(7);
         this.counters = handles.get(8);
+        this.userSessions = handles.get(12);
         this.expiring = List.of(sessions, tokens, roleSessions, clients, deviceAuthorizations, userCodes,
                 authorizationCodes, counters);
         for (int i = 0; i < stripes.length; i++) {
@@ -130,10 +140,19 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
                     // added with the live directory: a data directory made before it gains them at open
                     new ColumnFamilyDescriptor(bytes("directory"), cfOptions),
                     new ColumnFamilyDescriptor(bytes("directory_keys"), cfOptions),
-                    new ColumnFamilyDescriptor(bytes("directory_log"), cfOptions));
+                    new ColumnFamilyDescriptor(bytes("directory_log"), cfOptions),
+                    // added with sessionsOfUser: built from the sessions family at the first open that has it
+                    new ColumnFamilyDescriptor(bytes("user_sessions"), cfOptions));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(options, directory.toString(), descriptors, handles);
-            return new RocksDbStore(db, options, cfOptions, handles);
+            RocksDbStore store = new RocksDbStore(db, options, cfOptions, handles);
+            try {
+                store.indexUserSessionsOnce();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
         } catch (RocksDBException | java.io.IOException e) {
             throw new StoreUnavailableException("Cannot open the store in " + directory + ": " + e.getMessage(), e);
         }
@@ -142,7 +161,30 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     @Override
     public void createSession(SignInSession session) {
         byte[] value = RecordCodec.encode(session);
-        committer.commit(batch -> put(batch, sessions, session.id(), value));
+        byte[] indexKey = userSessionKey(session);
+        committer.commit(batch -> {
+            put(batch, sessions, session.id(), value);
+            put(batch, userSessions, indexKey, EMPTY);
+        });
+    }
+
+    @Override
+    public List<SignInSession> sessionsOfUser(String userId) {
+        requireOpen();
+        byte[] prefix = userSessionPrefix(userId);
+        List<byte[]> sessionIds = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(userSessions)) {
+            for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                sessionIds.add(Arrays.copyOfRange(it.key(), prefix.length, it.key().length));
+            }
+        }
+        List<SignInSession> found = new ArrayList<>();
+        for (byte[] sessionId : sessionIds) {
+            // an index key and its session are written and purged in one batch; a missing one is skipped
+            findSession(new String(sessionId, StandardCharsets.UTF_8)).ifPresent(found::add);
+        }
+        found.sort(OLDEST_FIRST);
+        return List.copyOf(found);
     }
 
     @Override
@@ -305,16 +347,24 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         Map<ColumnFamilyHandle, List<byte[]>> expired = new LinkedHashMap<>();
         for (ColumnFamilyHandle family : expiring) {
             List<byte[]> keys = new ArrayList<>();
+            List<byte[]> indexKeys = new ArrayList<>();
             try (RocksIterator it = db.newIterator(family)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
                     if (RecordCodec.expiresAt(it.value()).isBefore(cutoff)) {
                         keys.add(it.key());
+                        if (family == sessions) {
+                            indexKeys.add(userSessionKey(RecordCodec.decodeSession(it.value())));
+                        }
                     }
                 }
             }
             expired.put(family, keys);
+            if (family == sessions) {
+                expired.put(userSessions, indexKeys);
+            }
         }
-        long count = expired.values().stream().mapToLong(List::size).sum();
+        long count = expired.entrySet().stream().filter(e -> e.getKey() != userSessions)
+                .mapToLong(e -> e.getValue().size()).sum();
         if (count > 0) {
             committer.commit(batch -> expired.forEach((family, keys) -> keys.forEach(key -> delete(batch, family, key))));
         }
@@ -375,6 +425,43 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         }
     }
 
+    /**
+     * Builds the {@code user_sessions} index from the sessions family, once: a data directory made before
+     * the index has sessions but no index keys. The index keys and the marker that says it is done are
+     * one durable batch, so an open cut short builds it again at the next.
+     */
+    private void indexUserSessionsOnce() {
+        try {
+            if (db.get(meta, USER_SESSIONS_INDEXED) != null) {
+                return;
+            }
+        } catch (RocksDBException e) {
+            throw new StoreUnavailableException("Cannot read the store's meta data: " + e.getMessage(), e);
+        }
+        List<byte[]> indexKeys = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(sessions)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                indexKeys.add(userSessionKey(RecordCodec.decodeSession(it.value())));
+            }
+        }
+        committer.commit(batch -> {
+            indexKeys.forEach(key -> put(batch, userSessions, key, EMPTY));
+            put(batch, meta, USER_SESSIONS_INDEXED, EMPTY);
+        });
+    }
+
+    private static byte[] userSessionKey(SignInSession session) {
+        return bytes(session.userId() + '\0' + session.id());
+    }
+
+    private static byte[] userSessionPrefix(String userId) {
+        return bytes(userId + '\0');
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     /** Changes an existing record (see {@link #compute}); empty, and nothing written, when there is none. */
     private <T> Optional<T> update(ColumnFamilyHandle family, String key, Function<byte[], T> decode,
                                    Function<T, byte[]> encode, UnaryOperator<T> change) {
@@ -430,8 +517,12 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     }
 
     private static void put(org.rocksdb.WriteBatch batch, ColumnFamilyHandle family, String key, byte[] value) {
+        put(batch, family, bytes(key), value);
+    }
+
+    private static void put(org.rocksdb.WriteBatch batch, ColumnFamilyHandle family, byte[] key, byte[] value) {
         try {
-            batch.put(family, bytes(key), value);
+            batch.put(family, key, value);
         } catch (RocksDBException e) {
             throw new IllegalStateException(e);
         }

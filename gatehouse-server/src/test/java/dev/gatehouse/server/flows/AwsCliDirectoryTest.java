@@ -8,8 +8,6 @@ import dev.gatehouse.server.AdminCalls;
 import dev.gatehouse.server.AwsCli;
 import dev.gatehouse.server.OutsideTool;
 import dev.gatehouse.server.TestDirectory;
-import dev.gatehouse.server.TestService;
-import dev.gatehouse.server.web.Browser;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -17,10 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,34 +36,20 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
  * Runs under CI; skipped elsewhere without the AWS CLI or Chromium.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class AwsCliDirectoryTest {
+class AwsCliDirectoryTest extends BrowserFlowTest {
     private static final String NEW_PASSWORD = "Newcomer-Passw0rd!";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final OutsideTool AWS_CLI = AwsCli.TOOL;
-    @RegisterExtension
-    static final Browser browser = new Browser();
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path home;
-    TestService service;
-    BrowserSteps steps;
     AwsCli cli;
 
     @BeforeEach
-    void start(TestInfo test) {
-        service = new TestService(dataDir);
+    void pointTheCliAtTheService() {
         cli = new AwsCli(service.baseUrl(), home);
-        steps = new BrowserSteps(browser, service, test.getTestMethod().orElseThrow().getName());
-        steps.forgetCookies();
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
     }
 
     @Test

@@ -3,18 +3,10 @@ package dev.gatehouse.server.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.directory.User;
-import dev.gatehouse.server.TestService;
 import dev.gatehouse.server.invitation.InvitedUsers;
-import dev.gatehouse.server.web.Browser;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -22,28 +14,8 @@ import org.openqa.selenium.WebElement;
  * open the invitation link, set a password, then sign in on the sign-in page and reach the portal.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class BrowserInvitationFlowTest {
+class BrowserInvitationFlowTest extends BrowserFlowTest {
     private static final String INVITATION = "Set your password · Gatehouse";
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @TempDir
-    Path dataDir;
-    TestService service;
-    BrowserSteps steps;
-
-    @BeforeEach
-    void start(TestInfo test) {
-        service = new TestService(dataDir);
-        steps = new BrowserSteps(browser, service, test.getTestMethod().orElseThrow().getName());
-        steps.forgetCookies();
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
 
     @Test
     void aNewUserSetsAPasswordThroughTheLinkThenSignsIn() {

@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.domain.signin.Totp;
 import dev.gatehouse.server.Scrapes;
 import dev.gatehouse.server.TestDirectory;
-import dev.gatehouse.server.TestService;
-import dev.gatehouse.server.web.Browser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -29,27 +21,7 @@ import org.openqa.selenium.WebElement;
  * role credentials, sign-out; and the second step for a user with a TOTP secret.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class BrowserSignInFlowTest {
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @TempDir
-    Path dataDir;
-    TestService service;
-    BrowserSteps steps;
-
-    @BeforeEach
-    void start(TestInfo test) {
-        service = new TestService(dataDir);
-        steps = new BrowserSteps(browser, service, test.getTestMethod().orElseThrow().getName());
-        steps.forgetCookies();
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
-
+class BrowserSignInFlowTest extends BrowserFlowTest {
     @Test
     void aliceSignsInGetsCredentialsAndSignsOut() throws Exception {
         steps.open("/start");

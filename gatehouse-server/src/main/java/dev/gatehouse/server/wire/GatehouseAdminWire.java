@@ -28,14 +28,7 @@ public final class GatehouseAdminWire {
 
     /** A string member, or empty when absent or null; any other type is a ValidationException. */
     public static Optional<String> optionalString(JsonNode input, String member) {
-        JsonNode value = input.get(member);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw InvalidMemberException.wrongType(member, "a string", value.toString());
-        }
-        return Optional.of(value.asText());
+        return Optional.ofNullable(AwsJsonMembers.string(input, member, member, true));
     }
 
     /** A required string member: missing, null or empty is a ValidationException naming it. */
@@ -47,17 +40,14 @@ public final class GatehouseAdminWire {
     /** {@code NextToken} and {@code MaxResults} (1..100, default {@value PageRequest#DEFAULT_PAGE_SIZE}). */
     public static PageRequest page(JsonNode input) {
         Optional<String> nextToken = optionalString(input, "NextToken").filter(s -> !s.isEmpty());
-        JsonNode max = input.get("MaxResults");
-        if (max == null || max.isNull()) {
+        Integer max = AwsJsonMembers.integer(input, "MaxResults", "MaxResults");
+        if (max == null) {
             return new PageRequest(nextToken, PageRequest.DEFAULT_PAGE_SIZE);
         }
-        if (!max.canConvertToInt() || !max.isIntegralNumber()) {
-            throw InvalidMemberException.wrongType("MaxResults", "an integer", max.toString());
+        if (max < 1 || max > PageRequest.MAX_PAGE_SIZE) {
+            throw InvalidMemberException.outOfRange("MaxResults", max, 1, PageRequest.MAX_PAGE_SIZE);
         }
-        if (max.intValue() < 1 || max.intValue() > PageRequest.MAX_PAGE_SIZE) {
-            throw InvalidMemberException.outOfRange("MaxResults", max.intValue(), 1, PageRequest.MAX_PAGE_SIZE);
-        }
-        return new PageRequest(nextToken, max.intValue());
+        return new PageRequest(nextToken, max);
     }
 
     // ---- outputs

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -47,15 +46,8 @@ public final class IdentityStoreWire {
 
     /** A string member of a structure, named in errors by where it sits ({@code filters.member.}). */
     private static String string(JsonNode input, String member, String at) {
-        JsonNode value = input.get(member);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            // not echoed: identitystore's strings (user names, attribute values) are sensitive in its model
-            throw InvalidMemberException.wrongType(at + camel(member), "a string", null);
-        }
-        return value.textValue();
+        // not echoed: identitystore's strings (user names, attribute values) are sensitive in its model
+        return AwsJsonMembers.string(input, member, at + camel(member), false);
     }
 
     public static String identityStoreId(JsonNode input) {
@@ -64,14 +56,7 @@ public final class IdentityStoreWire {
 
     /** An integer member (MaxResults), or null. */
     public static Integer integer(JsonNode input, String member) {
-        JsonNode value = input.get(member);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw InvalidMemberException.wrongType(camel(member), "an integer", value.toString());
-        }
-        return value.intValue();
+        return AwsJsonMembers.integer(input, member, camel(member));
     }
 
     /** A list of strings (GroupIds, Extensions), or null. */
@@ -308,6 +293,6 @@ public final class IdentityStoreWire {
     }
 
     private static String camel(String member) {
-        return member.substring(0, 1).toLowerCase(Locale.ROOT) + member.substring(1);
+        return AwsJsonMembers.camel(member);
     }
 }

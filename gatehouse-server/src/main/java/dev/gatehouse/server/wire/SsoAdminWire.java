@@ -39,14 +39,7 @@ public final class SsoAdminWire {
 
     /** A string member of a structure, named in errors by where it sits ({@code tags.member.}). */
     private static String text(JsonNode input, String member, String at) {
-        JsonNode node = input.get(member);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw InvalidMemberException.wrongType(at + camel(member), "a string", node.toString());
-        }
-        return node.textValue();
+        return AwsJsonMembers.string(input, member, at + camel(member), true);
     }
 
     public static Optional<String> optionalText(JsonNode input, String member) {
@@ -63,15 +56,8 @@ public final class SsoAdminWire {
 
     /** NextToken and MaxResults (1..100, default {@value PageRequest#DEFAULT_PAGE_SIZE}). */
     public static PageRequest page(JsonNode input) {
-        JsonNode max = input.get("MaxResults");
-        int maxResults = PageRequest.DEFAULT_PAGE_SIZE;
-        if (max != null && !max.isNull()) {
-            if (!max.isIntegralNumber() || !max.canConvertToInt()) {
-                throw InvalidMemberException.wrongType("maxResults", "an integer", max.toString());
-            }
-            maxResults = max.intValue();
-        }
-        return new PageRequest(optionalText(input, "NextToken"), maxResults);
+        Integer max = AwsJsonMembers.integer(input, "MaxResults", "maxResults");
+        return new PageRequest(optionalText(input, "NextToken"), max == null ? PageRequest.DEFAULT_PAGE_SIZE : max);
     }
 
     /** A member of the input's {@code Filter}: the Status or the AccountId the operation's filter holds. */
@@ -156,7 +142,7 @@ public final class SsoAdminWire {
     }
 
     private static String camel(String member) {
-        return Character.toLowerCase(member.charAt(0)) + member.substring(1);
+        return AwsJsonMembers.camel(member);
     }
 
     // ---- output

@@ -1,0 +1,49 @@
+package dev.gatehouse.server.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.domain.error.InvalidMemberException;
+import java.util.Locale;
+
+/**
+ * Reading one member of an awsJson1.1 request (identitystore, sso-admin, GatehouseAdmin): absent and
+ * null are the same, and a value of the wrong JSON type is a ValidationException naming the member as
+ * AWS's validator does. The services' wire classes build their shapes on these.
+ */
+public final class AwsJsonMembers {
+    private AwsJsonMembers() {
+    }
+
+    /**
+     * A string member, or null when absent or null.
+     *
+     * @param name how errors name it ({@code userName}, {@code tags.member.key})
+     * @param echo whether a wrong value may be shown in the error (not for identitystore's sensitive strings)
+     */
+    public static String string(JsonNode input, String member, String name, boolean echo) {
+        JsonNode value = input.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw InvalidMemberException.wrongType(name, "a string", echo ? value.toString() : null);
+        }
+        return value.textValue();
+    }
+
+    /** An integer member (MaxResults), or null when absent or null; {@code name} is how errors name it. */
+    public static Integer integer(JsonNode input, String member, String name) {
+        JsonNode value = input.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw InvalidMemberException.wrongType(name, "an integer", value.toString());
+        }
+        return value.intValue();
+    }
+
+    /** A member's name as the validator's messages write it: {@code UserName} → {@code userName}. */
+    public static String camel(String member) {
+        return member.substring(0, 1).toLowerCase(Locale.ROOT) + member.substring(1);
+    }
+}

@@ -1,6 +1,7 @@
 package dev.gatehouse.domain;
 
 import dev.gatehouse.domain.admin.AdminAuthenticator;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.admin.AdminKeyPepper;
 import dev.gatehouse.domain.admin.AdminKeySecrets;
 import dev.gatehouse.domain.admin.AdminKeys;
@@ -20,7 +21,9 @@ import dev.gatehouse.domain.oidc.DeviceAuthorizations;
 import dev.gatehouse.domain.oidc.DeviceCodeGrant;
 import dev.gatehouse.domain.oidc.RefreshTokenGrant;
 import dev.gatehouse.domain.portal.AccessPortal;
+import dev.gatehouse.domain.session.SessionActivity;
 import dev.gatehouse.domain.session.SignInSessions;
+import dev.gatehouse.domain.session.UserSessions;
 import dev.gatehouse.domain.signin.SignIn;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.Tokens;
@@ -37,7 +40,7 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                         ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
                         AuthorizationCodes authorizationCodes, Grants grants,
                         RoleSessionAuthenticator roleSessions, AdminAuthenticator admins,
-                        Invitations invitations, AdminKeys adminKeys) {
+                        Invitations invitations, AdminKeys adminKeys, AuditTrail audit, UserSessions userSessions) {
 
     /** The three CreateToken grants, one class each. */
     public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
@@ -63,8 +66,10 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
         LiveDirectory live = new LiveDirectory(directory, store, clock);
         live.reload();
         DirectoryImport.apply(file, live, clock);
-        SignInSessions sessions = new SignInSessions(directory, store, clock);
-        Tokens tokens = new Tokens(store, clock);
+        AuditTrail audit = new AuditTrail(directory, clock, file.controls().auditRetention(), store);
+        SignInSessions sessions = new SignInSessions(directory, store, clock, audit, file.controls().maxSessionsPerUser());
+        SessionActivity activity = new SessionActivity(store, clock);
+        Tokens tokens = new Tokens(store, clock, activity);
         CredentialIssuer credentials = new CredentialIssuer(store, clock);
         AccessPortal portal = new AccessPortal(directory, tokens, sessions, credentials);
         SignIn signIn = new SignIn(directory, sessions, tokens, store, clock);
@@ -80,6 +85,7 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
         return new Gatehouse(directory, live, store, clock, sessions, tokens, credentials, portal, signIn, clients,
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
                 roleSessions, new AdminAuthenticator(directory, file.adminKeys(), adminSecrets, clock),
-                new Invitations(live, store, sessions, clock), adminKeys);
+                new Invitations(live, store, sessions, clock), adminKeys, audit,
+                new UserSessions(sessions, activity, store, audit, clock));
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.domain.directory;
 
+import dev.gatehouse.domain.audit.AuditTrail;
+import dev.gatehouse.domain.session.SignInSessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +21,29 @@ import java.util.Set;
 public record DirectoryFile(String region, Duration signInSessionDuration, Duration browserIdleTimeout,
                             List<FileUser> users, List<FileGroup> groups, List<Account> accounts,
                             List<FilePermissionSet> permissionSets, List<FileAssignment> assignments,
-                            List<BootstrapAdminKey> adminKeys) {
+                            List<BootstrapAdminKey> adminKeys, Controls controls) {
+
+    /**
+     * The safeguards a directory file sets beside its data: the cap on a user's active sign-in sessions
+     * (past it the oldest is ended) and how long the store keeps audit records.
+     */
+    public record Controls(int maxSessionsPerUser, Duration auditRetention) {
+        public static final Controls DEFAULT = new Controls(SignInSessions.DEFAULT_MAX_SESSIONS_PER_USER,
+                AuditTrail.DEFAULT_RETENTION);
+    }
+
+    public DirectoryFile(String region, Duration signInSessionDuration, Duration browserIdleTimeout,
+                         List<FileUser> users, List<FileGroup> groups, List<Account> accounts,
+                         List<FilePermissionSet> permissionSets, List<FileAssignment> assignments,
+                         List<BootstrapAdminKey> adminKeys) {
+        this(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts, permissionSets, assignments,
+                adminKeys, Controls.DEFAULT);
+    }
+
+    public DirectoryFile withControls(Controls value) {
+        return new DirectoryFile(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts,
+                permissionSets, assignments, adminKeys, value);
+    }
 
     public DirectoryFile {
         users = List.copyOf(users);
@@ -39,12 +63,12 @@ public record DirectoryFile(String region, Duration signInSessionDuration, Durat
 
     public DirectoryFile withBrowserIdleTimeout(Duration timeout) {
         return new DirectoryFile(region, signInSessionDuration, timeout, users, groups, accounts, permissionSets,
-                assignments, adminKeys);
+                assignments, adminKeys, controls);
     }
 
     public DirectoryFile withAdminKeys(List<BootstrapAdminKey> keys) {
         return new DirectoryFile(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts,
-                permissionSets, assignments, keys);
+                permissionSets, assignments, keys, controls);
     }
 
     /**

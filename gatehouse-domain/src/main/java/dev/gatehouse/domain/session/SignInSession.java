@@ -9,13 +9,18 @@ import java.util.Optional;
  * user name; see {@code Directory.userOfSession}).
  */
 public record SignInSession(String id, String userId, Instant createdAt, Instant expiresAt,
-                            Optional<Instant> endedAt) {
+                            Optional<Instant> endedAt, SessionOrigin origin) {
+
+    /** A session whose origin was not recorded. */
+    public SignInSession(String id, String userId, Instant createdAt, Instant expiresAt, Optional<Instant> endedAt) {
+        this(id, userId, createdAt, expiresAt, endedAt, SessionOrigin.UNRECORDED);
+    }
 
     public boolean isActiveAt(Instant now) {
         return endedAt.isEmpty() && now.isBefore(expiresAt);
     }
 
     public SignInSession endedAt(Instant when) {
-        return new SignInSession(id, userId, createdAt, expiresAt, Optional.of(when));
+        return new SignInSession(id, userId, createdAt, expiresAt, Optional.of(when), origin);
     }
 }

@@ -1,32 +1,76 @@
 package dev.gatehouse.domain.session;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.RandomIds;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
-/** Starts and ends sign-in sessions; an ended session is durable before {@link #end} returns. */
+/**
+ * Starts and ends sign-in sessions; an ended session is durable before {@link #end} returns. A user
+ * has at most {@code maxSessionsPerUser} active sessions: starting one more ends the oldest, and the
+ * audit trail says so.
+ */
 public final class SignInSessions {
+    /** The default cap on a user's active sign-in sessions: generous, a safeguard rather than a rule. */
+    public static final int DEFAULT_MAX_SESSIONS_PER_USER = 100;
+
     private final Directory directory;
     private final GatehouseStore store;
     private final InstantSource clock;
+    private final AuditTrail audit;
+    private final int maxSessionsPerUser;
 
-    public SignInSessions(Directory directory, GatehouseStore store, InstantSource clock) {
+    public SignInSessions(Directory directory, GatehouseStore store, InstantSource clock, AuditTrail audit,
+                          int maxSessionsPerUser) {
+        if (maxSessionsPerUser < 1) {
+            throw new IllegalArgumentException("maxSessionsPerUser must be at least 1, not " + maxSessionsPerUser);
+        }
         this.directory = directory;
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
+        this.maxSessionsPerUser = maxSessionsPerUser;
+    }
+
+    /** No audit sinks and the default cap: for tests and tools. */
+    public SignInSessions(Directory directory, GatehouseStore store, InstantSource clock) {
+        this(directory, store, clock, new AuditTrail(directory, clock, AuditTrail.DEFAULT_RETENTION),
+                DEFAULT_MAX_SESSIONS_PER_USER);
     }
 
     /** Starts a session for a user who has already proved who they are. */
-    public SignInSession start(User user) {
+    public SignInSession start(User user, SessionOrigin origin) {
         Instant now = clock.instant();
         SignInSession session = new SignInSession(RandomIds.sessionId(), user.id(), now,
-                now.plus(directory.signInSessionDuration()), Optional.empty());
+                now.plus(directory.signInSessionDuration()), Optional.empty(), origin);
         store.createSession(session);
+        enforceCap(user, session);
         return session;
+    }
+
+    /** {@link #start(User, SessionOrigin)} with no recorded origin (tests, tools). */
+    public SignInSession start(User user) {
+        return start(user, SessionOrigin.UNRECORDED);
+    }
+
+    private void enforceCap(User user, SignInSession started) {
+        Instant now = clock.instant();
+        List<SignInSession> active = store.sessionsOfUser(user.id()).stream().filter(s -> s.isActiveAt(now)).toList();
+        for (int i = 0; i < active.size() - maxSessionsPerUser; i++) {
+            SignInSession oldest = active.get(i);
+            if (oldest.id().equals(started.id())) {
+                continue;
+            }
+            store.endSession(oldest.id(), now);
+            audit.event(AuditEvent.SESSION_ENDED_BY_CAP).user(user).session(oldest.id())
+                    .detail("maxSessionsPerUser", maxSessionsPerUser).detail("newSessionId", started.id()).record();
+        }
     }
 
     /** The session while it is active and its user still exists (a deleted user's sessions end at once). */
@@ -36,23 +80,31 @@ public final class SignInSessions {
                 .filter(s -> directory.userOfSession(s.userId(), s.createdAt()).isPresent());
     }
 
+    /** The session as stored, in whatever state. */
+    public Optional<SignInSession> find(String sessionId) {
+        return store.findSession(sessionId);
+    }
+
     /** True once the session was ended (Logout, sign-out); a session that merely ran out is not ended. */
     public boolean ended(String sessionId) {
         return store.findSession(sessionId).flatMap(SignInSession::endedAt).isPresent();
     }
 
+    /** The user's active sessions, oldest first. */
+    public List<SignInSession> activeOf(String userId) {
+        Instant now = clock.instant();
+        return store.sessionsOfUser(userId).stream().filter(s -> s.isActiveAt(now)).toList();
+    }
+
     /**
      * Ends every active session of the user for good (a password reset, an offboarding); every token
-     * of them stops working once this returns. Returns how many were ended.
+     * of them stops working once this returns. Returns the sessions ended.
      */
-    public int endAllOf(String userId) {
+    public List<SignInSession> endAllOf(String userId) {
         Instant now = clock.instant();
-        int ended = 0;
-        for (SignInSession session : store.sessionsOfUser(userId)) {
-            if (session.isActiveAt(now)) {
-                store.endSession(session.id(), now);
-                ended++;
-            }
+        List<SignInSession> ended = activeOf(userId);
+        for (SignInSession session : ended) {
+            store.endSession(session.id(), now);
         }
         return ended;
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.domain.store;
 
+import dev.gatehouse.domain.audit.AuditStore;
 import dev.gatehouse.domain.credentials.RoleSession;
 import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
@@ -16,7 +17,7 @@ import java.util.function.UnaryOperator;
  * the database); adapters may group concurrent writes into one commit. Adapters throw
  * {@link StoreUnavailableException} when they cannot serve.
  */
-public interface GatehouseStore extends DirectoryStore, AutoCloseable {
+public interface GatehouseStore extends DirectoryStore, AuditStore, AutoCloseable {
 
     void createSession(SignInSession session);
 
@@ -33,6 +34,12 @@ public interface GatehouseStore extends DirectoryStore, AutoCloseable {
     void endSession(String sessionId, Instant endedAt);
 
     void saveToken(TokenRecord token);
+
+    /**
+     * Every token of a sign-in session the store still holds (live, rotated or expired, until the purge
+     * removes them), oldest first: what an admin or the user sees of a session's tokens.
+     */
+    List<TokenRecord> tokensOfSession(String sessionId);
 
     Optional<TokenRecord> findToken(String tokenId);
 
@@ -53,6 +60,15 @@ public interface GatehouseStore extends DirectoryStore, AutoCloseable {
     void saveRoleSession(RoleSession roleSession);
 
     Optional<RoleSession> findRoleSession(String accessKeyId);
+
+    /** Every role session issued from a sign-in session that the store still holds, oldest first. */
+    List<RoleSession> roleSessionsOfSignInSession(String signInSessionId);
+
+    /**
+     * Marks the role session ended at {@code endedAt}, so that its credentials are refused from then on;
+     * one once ended stays ended (the first time is kept). Nothing happens for an unknown id.
+     */
+    void endRoleSession(String accessKeyId, Instant endedAt);
 
     void saveClient(RegisteredClient client);
 

@@ -1,5 +1,7 @@
 package dev.gatehouse.domain.token;
 
+import dev.gatehouse.domain.audit.RequestOrigin;
+import dev.gatehouse.domain.session.SessionActivity;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.GatehouseStore;
 import java.time.Duration;
@@ -19,11 +21,17 @@ public final class Tokens {
     private final GatehouseStore store;
     private final InstantSource clock;
     private final IdleTimeout idle;
+    private final SessionActivity activity;
 
-    public Tokens(GatehouseStore store, InstantSource clock) {
+    public Tokens(GatehouseStore store, InstantSource clock, SessionActivity activity) {
         this.store = store;
         this.clock = clock;
         this.idle = new IdleTimeout(store, clock);
+        this.activity = activity;
+    }
+
+    public Tokens(GatehouseStore store, InstantSource clock) {
+        this(store, clock, new SessionActivity(store, clock));
     }
 
     public IssuedToken issueAccessToken(SignInSession session, String clientId) {
@@ -57,7 +65,7 @@ public final class Tokens {
         }
         BearerToken token = BearerToken.generate(kind);
         TokenRecord record = new TokenRecord(token.id(), kind, token.hash(), session.id(), clientId, now, expiresAt,
-                Optional.empty());
+                Optional.empty(), RequestOrigin.current().sourceAddress());
         store.saveToken(record);
         return new IssuedToken(token, record);
     }
@@ -71,7 +79,10 @@ public final class Tokens {
                 .filter(found -> now.isBefore(found.token().expiresAt()) && found.token().rotatedAt().isEmpty())
                 .flatMap(found -> found.session()
                         .filter(s -> s.isActiveAt(now))
-                        .map(s -> new Verified(found.token(), s)));
+                        .map(s -> {
+                            activity.used(s);
+                            return new Verified(found.token(), s);
+                        }));
     }
 
     /**

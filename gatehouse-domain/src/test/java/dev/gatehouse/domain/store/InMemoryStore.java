@@ -1,5 +1,8 @@
 package dev.gatehouse.domain.store;
 
+import dev.gatehouse.domain.audit.AuditPage;
+import dev.gatehouse.domain.audit.AuditQuery;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.credentials.RoleSession;
 import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
@@ -33,6 +36,7 @@ public final class InMemoryStore implements GatehouseStore {
         final Map<String, String> userCodes = new ConcurrentHashMap<>();
         final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
         final Map<String, Counter> counters = new ConcurrentHashMap<>();
+        final java.util.concurrent.ConcurrentSkipListMap<String, AuditRecord> audit = new java.util.concurrent.ConcurrentSkipListMap<>();
         final byte[] instanceKey = RandomIds.bytes(32);
         final Map<String, StoredEntry> entries = new TreeMap<>();
         final Map<String, String> uniqueKeys = new HashMap<>();
@@ -86,6 +90,13 @@ public final class InMemoryStore implements GatehouseStore {
     }
 
     @Override
+    public List<TokenRecord> tokensOfSession(String sessionId) {
+        return data.tokens.values().stream().filter(t -> t.sessionId().equals(sessionId))
+                .sorted(java.util.Comparator.comparing(TokenRecord::issuedAt).thenComparing(TokenRecord::id))
+                .toList();
+    }
+
+    @Override
     public Optional<TokenRecord> findToken(String tokenId) {
         return Optional.ofNullable(data.tokens.get(tokenId));
     }
@@ -103,6 +114,50 @@ public final class InMemoryStore implements GatehouseStore {
     @Override
     public Optional<RoleSession> findRoleSession(String accessKeyId) {
         return Optional.ofNullable(data.roleSessions.get(accessKeyId));
+    }
+
+    @Override
+    public List<RoleSession> roleSessionsOfSignInSession(String signInSessionId) {
+        return data.roleSessions.values().stream().filter(r -> r.signInSessionId().equals(signInSessionId))
+                .sorted(java.util.Comparator.comparing(RoleSession::issuedAt).thenComparing(RoleSession::accessKeyId))
+                .toList();
+    }
+
+    @Override
+    public void endRoleSession(String accessKeyId, Instant endedAt) {
+        data.roleSessions.computeIfPresent(accessKeyId, (id, r) -> r.endedAt().isPresent() ? r : r.endedAt(endedAt));
+    }
+
+    @Override
+    public void appendAudit(List<AuditRecord> records) {
+        for (AuditRecord record : records) {
+            data.audit.putIfAbsent(record.id(), record);
+        }
+    }
+
+    @Override
+    public AuditPage findAudit(AuditQuery query) {
+        String top = query.idsBelow();
+        List<AuditRecord> found = new ArrayList<>();
+        int scanned = 0;
+        String last = null;
+        for (AuditRecord record : data.audit.headMap(top, false).descendingMap().values()) {
+            if (record.time().isBefore(query.from())) {
+                return new AuditPage(found, Optional.empty());
+            }
+            scanned++;
+            last = record.id();
+            if (query.matches(record)) {
+                found.add(record);
+                if (found.size() == query.limit()) {
+                    return new AuditPage(found, Optional.of(last));
+                }
+            }
+            if (scanned == query.scanLimit()) {
+                return new AuditPage(found, Optional.of(last));
+            }
+        }
+        return new AuditPage(found, Optional.empty());
     }
 
     @Override
@@ -267,12 +322,14 @@ public final class InMemoryStore implements GatehouseStore {
         data.userCodes.values().removeIf(id -> !data.devices.containsKey(id));
         data.codes.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
         data.counters.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
+        data.audit.values().removeIf(a -> a.expiresAt().isBefore(cutoff));
         return before - count();
     }
 
     private long count() {
         return data.sessions.size() + data.tokens.size() + data.roleSessions.size() + data.clients.size()
-                + data.devices.size() + data.userCodes.size() + data.codes.size() + data.counters.size();
+                + data.devices.size() + data.userCodes.size() + data.codes.size() + data.counters.size()
+                + data.audit.size();
     }
 
     @Override

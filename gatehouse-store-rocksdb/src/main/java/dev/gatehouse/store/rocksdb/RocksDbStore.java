@@ -168,6 +168,32 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         });
     }
 
+    // --- issue 12 (sessions under control): implemented on the store branch ---
+    @Override
+    public List<dev.gatehouse.domain.token.TokenRecord> tokensOfSession(String sessionId) {
+        throw new UnsupportedOperationException("tokensOfSession");
+    }
+
+    @Override
+    public List<dev.gatehouse.domain.credentials.RoleSession> roleSessionsOfSignInSession(String signInSessionId) {
+        throw new UnsupportedOperationException("roleSessionsOfSignInSession");
+    }
+
+    @Override
+    public void endRoleSession(String accessKeyId, java.time.Instant endedAt) {
+        throw new UnsupportedOperationException("endRoleSession");
+    }
+
+    @Override
+    public void appendAudit(List<dev.gatehouse.domain.audit.AuditRecord> records) {
+        throw new UnsupportedOperationException("appendAudit");
+    }
+
+    @Override
+    public dev.gatehouse.domain.audit.AuditPage findAudit(dev.gatehouse.domain.audit.AuditQuery query) {
+        throw new UnsupportedOperationException("findAudit");
+    }
+
     @Override
     public List<SignInSession> sessionsOfUser(String userId) {
         requireOpen();

@@ -42,6 +42,7 @@ import dev.gatehouse.server.pages.BrowserSessions;
 import dev.gatehouse.server.pages.DevicePage;
 import dev.gatehouse.server.pages.InvitationPage;
 import dev.gatehouse.server.pages.PortalPage;
+import dev.gatehouse.server.pages.SessionsPage;
 import dev.gatehouse.server.pages.SignInPage;
 import dev.gatehouse.server.pages.StartPage;
 import dev.gatehouse.server.web.Csrf;
@@ -91,11 +92,13 @@ final class Routes {
         var pageTimer = metrics.pages();
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
                 new PageDispatcher(pages, handler, executor, pageTimer), pageErrors), pageErrors));
-        var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses, metrics);
+        var signIn = new SignInPage(gatehouse.signIn(), gatehouse.deviceAuthorizations(), clients, browser, pages, csrf,
+                clientAddresses, metrics);
         var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
                 gatehouse.clock(), settings.limits().wrongUserCodes()), browser, pages, csrf, clientAddresses);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(portal, browser, pages, csrf);
+        var sessionsPage = new SessionsPage(gatehouse.userSessions(), browser, pages, csrf);
         var start = new StartPage(browser);
         var invitation = new InvitationPage(gatehouse.invitations(), pages, csrf);
 
@@ -116,7 +119,7 @@ final class Routes {
                 // action names the route's metrics (an unknown Action counts there as InvalidAction)
                 .post("/", new TargetOrAction(adminApi.of("Admin", admin),
                         new ServiceDate(gatehouse.clock(), sts.of("GetCallerIdentity", stsActions))))
-                // web pages: sign-in, device confirmation, PKCE consent, access portal, invitation links
+                // web pages: sign-in, device confirmation, PKCE consent, access portal and its sessions, invitation links
                 .get("/", page.of(start::show))
                 .get("/start", page.of(start::show))
                 .get("/login", page.of(signIn::show))
@@ -127,6 +130,8 @@ final class Routes {
                 .post("/authorize", page.of(authorize::submit))
                 .get("/portal", page.of(portalPage::show))
                 .post("/portal/credentials", page.of(portalPage::credentials))
+                .get("/portal/sessions", page.of(sessionsPage::show))
+                .post("/portal/sessions/end", page.of(sessionsPage::end))
                 .post("/signout", page.of(portalPage::signOut))
                 .get("/invitation", page.of(invitation::show))
                 .post("/invitation", page.of(invitation::submit))

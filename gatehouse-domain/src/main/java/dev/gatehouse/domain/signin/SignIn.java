@@ -1,8 +1,11 @@
 package dev.gatehouse.domain.signin;
 
+import dev.gatehouse.domain.audit.RequestOrigin;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.Passwords;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.session.SessionOrigin;
+import dev.gatehouse.domain.session.SignInMethod;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.store.CounterKeys;
@@ -64,16 +67,23 @@ public final class SignIn {
     /**
      * One submission of the sign-in form. {@code password} may be empty when a ticket is given;
      * {@code browserKey} is a secret of the submitting browser (the same on each of its attempts) that a
-     * ticket is bound to.
+     * ticket is bound to; {@code via} is what the person signs in for (the portal in a browser, a device
+     * code, a PKCE request) and {@code viaClientName} the OIDC client that asked, when known.
      */
     public record Attempt(String userName, String password, String otp, String ticket, String clientAddress,
-                          String browserKey) {
+                          String browserKey, SignInMethod via, String viaClientName) {
+        /** An attempt in a browser, for the browser itself. */
+        public Attempt(String userName, String password, String otp, String ticket, String clientAddress,
+                       String browserKey) {
+            this(userName, password, otp, ticket, clientAddress, browserKey, SignInMethod.BROWSER, null);
+        }
+
         /**
          * An attempt from no particular browser (password, and code if needed, at once): a ticket cannot
          * stand in for the password here, since there is no browser to bind it to.
          */
         public Attempt(String userName, String password, String otp, String ticket, String clientAddress) {
-            this(userName, password, otp, ticket, clientAddress, null);
+            this(userName, password, otp, ticket, clientAddress, null, SignInMethod.BROWSER, null);
         }
 
         @Override
@@ -125,7 +135,10 @@ public final class SignIn {
             }
         }
         throttle.succeeded(userName, attempt.clientAddress());
-        SignInSession session = sessions.start(user.get());
+        RequestOrigin request = RequestOrigin.current();
+        SignInSession session = sessions.start(user.get(), SessionOrigin.browser(
+                request.sourceAddress().orElse(attempt.clientAddress()), request.userAgent().orElse(null))
+                .forClient(attempt.via() == null ? SignInMethod.BROWSER : attempt.via(), attempt.viaClientName()));
         return new SignedIn(session, tokens.issueBrowserToken(session));
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Where to go after signing in: only paths on this service, never another site. */
 final class LocalPaths {
     static final String PORTAL = "/portal";
+    static final String SESSIONS = "/portal/sessions";
 
     private LocalPaths() {
     }

@@ -10,8 +10,6 @@ import dev.gatehouse.server.web.Forms;
 import dev.gatehouse.server.web.PageResponse;
 import dev.gatehouse.server.web.Pages;
 import io.undertow.server.HttpServerExchange;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +21,6 @@ import java.util.Optional;
  * does. What the person may see and get is the {@link AccessPortal}'s rule, as for the API.
  */
 public final class PortalPage {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final AccessPortal portal;
     private final BrowserSessions browser;
     private final Pages pages;
@@ -92,6 +87,7 @@ public final class PortalPage {
         model.put("displayName", caller.user().displayName());
         model.put("credentialsAction", "/portal/credentials");
         model.put("signOutAction", "/signout");
+        model.put("sessionsHref", LocalPaths.SESSIONS);
         model.put("accounts", accounts.stream().map(PortalPage::accountModel).toList());
         if (issued != null) {
             model.put("credentials", credentialsModel(issued, accounts));
@@ -124,7 +120,7 @@ public final class PortalPage {
         model.put("accessKeyId", credentials.accessKeyId());
         model.put("secretAccessKey", credentials.secretAccessKey());
         model.put("sessionToken", credentials.sessionToken());
-        model.put("expiration", SHOWN.format(credentials.expiration()));
+        model.put("expiration", ShownTimes.text(credentials.expiration()));
         model.put("expirationIso", credentials.expiration().toString());
         return model;
     }

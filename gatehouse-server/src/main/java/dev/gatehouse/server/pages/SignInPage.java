@@ -1,5 +1,7 @@
 package dev.gatehouse.server.pages;
 
+import dev.gatehouse.domain.oidc.ClientRegistry;
+import dev.gatehouse.domain.oidc.DeviceAuthorizations;
 import dev.gatehouse.domain.signin.SignIn;
 import dev.gatehouse.domain.signin.SignIn.Attempt;
 import dev.gatehouse.server.http.ClientAddresses;
@@ -17,11 +19,13 @@ import java.util.Map;
  * {@code /login}: the sign-in form. A right password for a user with a TOTP secret leads to the same
  * form asking for the code, carrying a short-lived, single-use ticket instead of the password, bound
  * to this browser by its CSRF cookie ({@link Csrf#browserKey}). On success the browser gets its session
- * cookie and a fresh CSRF cookie and goes on to {@code next} (a path on this service). Each outcome is
- * counted in {@code gatehouse.sign_in} (never with the user name).
+ * cookie and a fresh CSRF cookie and goes on to {@code next} (a path on this service); the new sign-in
+ * session records what it was for, read from {@code next} ({@link SignInVia}). Each outcome is counted in
+ * {@code gatehouse.sign_in} (never with the user name).
  */
 public final class SignInPage {
     private final SignIn signIn;
+    private final SignInVia via;
     private final BrowserSessions browser;
     private final Pages pages;
     private final Csrf csrf;
@@ -31,9 +35,10 @@ public final class SignInPage {
     private final Counter rejectedCounter;
     private final Counter throttledCounter;
 
-    public SignInPage(SignIn signIn, BrowserSessions browser, Pages pages, Csrf csrf, ClientAddresses clientAddresses,
-                      ServerMetrics metrics) {
+    public SignInPage(SignIn signIn, DeviceAuthorizations devices, ClientRegistry clients, BrowserSessions browser,
+                      Pages pages, Csrf csrf, ClientAddresses clientAddresses, ServerMetrics metrics) {
         this.signIn = signIn;
+        this.via = new SignInVia(devices, clients);
         this.browser = browser;
         this.pages = pages;
         this.csrf = csrf;
@@ -59,8 +64,10 @@ public final class SignInPage {
         }
         String next = LocalPaths.safeNext(form.get("next"));
         String address = clientAddresses.of(exchange);
+        SignInVia.Via signingInFor = via.of(next);
         SignIn.Outcome outcome = signIn.attempt(new Attempt(form.get("username"), form.get("password"),
-                form.get("otp"), form.get("ticket"), address, csrf.browserKey(exchange)));
+                form.get("otp"), form.get("ticket"), address, csrf.browserKey(exchange), signingInFor.method(),
+                signingInFor.clientName()));
         return switch (outcome) {
             case SignIn.SignedIn signedIn -> {
                 signedInCounter.increment();

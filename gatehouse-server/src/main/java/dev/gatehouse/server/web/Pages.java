@@ -33,12 +33,20 @@ import java.util.Set;
  *       [{@code userCode}] (device flow: the code to compare); [{@code signedInAs}]; [{@code error}];
  *       [{@code hidden}]. Posts {@code action=approve} or {@code action=deny}.</li>
  *   <li>{@code portal}: {@code csrf}; {@code displayName}; {@code credentialsAction} and
- *       {@code signOutAction} (form URLs); {@code accounts}, a list of maps with {@code accountId},
+ *       {@code signOutAction} (form URLs); {@code sessionsHref} (the sessions page); {@code accounts}, a list of maps with {@code accountId},
  *       {@code accountName}, [{@code emailAddress}] and {@code roles} (a list of role names); each
  *       role's form posts {@code csrf}, {@code account_id}, {@code role_name}; [{@code credentials}],
  *       a map with {@code accountId}, {@code accountName}, {@code roleName}, {@code accessKeyId},
  *       {@code secretAccessKey}, {@code sessionToken}, {@code expiration} (text to show) and
  *       [{@code expirationIso}] (ISO-8601 instant).</li>
+ *   <li>{@code sessions}: {@code csrf}; {@code displayName}; {@code portalHref}; {@code endAction} (the
+ *       form URL; each session's form posts {@code csrf}, {@code session_id} and {@code action=end});
+ *       [{@code notice}]; [{@code error}]; {@code sessions}, a list of maps with {@code id},
+ *       {@code current} (true for this browser's), {@code how}, [{@code client}], [{@code address}],
+ *       [{@code browser}], {@code started}, [{@code lastUsed}], {@code expires} (texts to show, each
+ *       with its ISO-8601 {@code …Iso}), [{@code roleSessions}] and {@code clients}, a list of maps with
+ *       {@code clientId}, {@code clientName} and {@code tokens} (maps with {@code kind},
+ *       {@code kindLabel}, {@code issued}, {@code expires}, [{@code address}]).</li>
  *   <li>{@code invitation}: {@code csrf}; {@code userName}; {@code expires} (text to show);
  *       {@code secretGroups} and {@code uri}, the authenticator app's key (in groups of four) and its
  *       {@code otpauth:} link; [{@code authenticatorOpen}] true to show that part unfolded; [{@code error}];
@@ -58,6 +66,7 @@ public final class Pages {
     public static final String PORTAL = "portal";
     public static final String MESSAGE = "message";
     public static final String INVITATION = "invitation";
+    public static final String SESSIONS = "sessions";
 
     private static final String LAYOUT = "layout";
     private static final List<String> PARTIALS = List.of("_form-fields", "_alert");
@@ -67,8 +76,9 @@ public final class Pages {
             CONSENT, "Allow access",
             PORTAL, "AWS access portal",
             MESSAGE, "Gatehouse",
-            INVITATION, "Set your password");
-    private static final Set<String> WIDE = Set.of(PORTAL);
+            INVITATION, "Set your password",
+            SESSIONS, "Your sessions");
+    private static final Set<String> WIDE = Set.of(PORTAL, SESSIONS);
 
     private final Map<String, Template> templates;
     private final String stylesheet;
@@ -93,7 +103,8 @@ public final class Pages {
                     return new StringReader(source);
                 });
         Map<String, Template> compiled = new HashMap<>();
-        for (String name : List.of(LAYOUT, SIGN_IN, DEVICE_CODE, CONSENT, PORTAL, MESSAGE, INVITATION)) {
+        for (String name : List.of(LAYOUT, SIGN_IN, DEVICE_CODE, CONSENT, PORTAL, MESSAGE, INVITATION,
+                SESSIONS)) {
             compiled.put(name, compiler.compile(read(name)));
         }
         this.templates = Map.copyOf(compiled);

@@ -226,6 +226,64 @@ class PagesRenderTest {
     }
 
     @Test
+    void portalLinksToTheSessionsPage() {
+        Document doc = render(Pages.PORTAL, SamplePages.portal(false));
+        assertThat(doc.select("a[data-action=sessions]").attr("href")).isEqualTo("/portal/sessions");
+    }
+
+    @Test
+    void sessionsListsEachSessionWithItsEndFormAndMarksThisBrowser() {
+        Map<String, Object> model = SamplePages.sessions();
+        model.put("displayName", SCRIPT);
+        Document doc = render(Pages.SESSIONS, model);
+        assertThat(doc.title()).isEqualTo("Your sessions · Gatehouse");
+        assertThat(doc.select(".portal-head__user").text()).isEqualTo("Signed in as " + SCRIPT);
+        assertThat(doc.select("[data-session-id]").eachAttr("data-session-id"))
+                .containsExactly("session-browser", "session-device");
+        assertThat(doc.select("[data-current=true]").attr("data-session-id")).isEqualTo("session-browser");
+        assertThat(doc.select("[data-marker=this-browser]")).hasSize(1);
+
+        Element device = doc.selectFirst("[data-session-id=session-device]");
+        assertThat(device.select("h3").text()).isEqualTo("Signed in for a device code (botocore-client-laptop)");
+        assertThat(device.select("[data-field=address]").text()).isEqualTo("203.0.113.7");
+        assertThat(device.select("[data-field=browser]").text()).isEqualTo("Chrome 131 on Linux");
+        assertThat(device.select("[data-field=started] time").attr("datetime")).isEqualTo("2026-11-24T19:15:00Z");
+        assertThat(device.select("[data-field=last-used]").text()).isEqualTo("Not since it started");
+        assertThat(device.select("[data-field=role-sessions]").text()).startsWith("2 still valid");
+        assertThat(device.select("[data-client-id=client-1] .session__client-name").text())
+                .isEqualTo("botocore-client-laptop");
+        assertThat(device.select(".token").eachText()).containsExactly(
+                "Access token, issued 2026-11-24 19:16:00 UTC to 203.0.113.7, expires 2026-11-24 20:16:00 UTC",
+                "Refresh token, issued 2026-11-24 19:16:00 UTC, expires 2026-11-24 20:16:00 UTC");
+        Element browser = doc.selectFirst("[data-session-id=session-browser]");
+        assertThat(browser.select("[data-field=last-used] time").text()).isEqualTo("2026-11-24 19:30:00 UTC");
+        assertThat(browser.select(".session__none").text()).isEqualTo("None.");
+        assertThat(browser.select("[data-field=role-sessions]")).isEmpty();
+
+        Elements ends = doc.select("button[name=action][value=end]");
+        assertThat(ends).hasSize(2);
+        for (Element end : ends) {
+            Element form = end.closest("form");
+            assertThat(form.attr("action")).isEqualTo("/portal/sessions/end");
+            assertThat(form.selectFirst("input[name=session_id]").val())
+                    .isEqualTo(end.closest("[data-session-id]").attr("data-session-id"));
+            assertThat(end.attr("aria-label")).startsWith("End the session started ");
+        }
+        assertThat(doc.select("[role=status], [role=alert]")).isEmpty();
+        assertAccessibleForms(doc);
+    }
+
+    @Test
+    void sessionsShowsANoticeOrAnError() {
+        Map<String, Object> model = SamplePages.sessions();
+        model.put("notice", "Session ended. " + SCRIPT);
+        assertThat(render(Pages.SESSIONS, model).select("[role=status]").text()).isEqualTo("Session ended. " + SCRIPT);
+        model.remove("notice");
+        model.put("error", "Not one of yours.");
+        assertThat(render(Pages.SESSIONS, model).select("[role=alert]").text()).isEqualTo("Not one of yours.");
+    }
+
+    @Test
     void messageHasTitleTextAndOptionalLink() {
         Map<String, Object> model = SamplePages.message("error", "Form expired", "Form expired, reload the page " + SCRIPT);
         Document doc = render(Pages.MESSAGE, model);

@@ -95,7 +95,8 @@ final class Routes {
         var signIn = new SignInPage(gatehouse.signIn(), gatehouse.deviceAuthorizations(), clients, browser, pages, csrf,
                 clientAddresses, metrics);
         var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
-                gatehouse.clock(), settings.limits().wrongUserCodes()), browser, pages, csrf, clientAddresses);
+                gatehouse.clock(), settings.limits().wrongUserCodes(), gatehouse.audit()), browser, pages, csrf,
+                clientAddresses);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(portal, browser, pages, csrf);
         var sessionsPage = new SessionsPage(gatehouse.userSessions(), browser, pages, csrf);

@@ -97,14 +97,22 @@ public final class SignInSessions {
     }
 
     /**
-     * Ends every active session of the user for good (a password reset, an offboarding); every token
-     * of them stops working once this returns. Returns the sessions ended.
+     * Ends every active session of the user for good because the directory changed them (a password
+     * set, the user deleted); every token of them stops working once this returns. Audited, with the
+     * reason and the count, when any was ended. Returns the sessions ended.
+     *
+     * @param user   the user as they were (a deleted one is no longer in the directory to name them)
+     * @param reason why, a short word for the audit trail: {@code password_set}, {@code user_deleted}
      */
-    public List<SignInSession> endAllOf(String userId) {
+    public List<SignInSession> endAllOf(User user, String reason) {
         Instant now = clock.instant();
-        List<SignInSession> ended = activeOf(userId);
+        List<SignInSession> ended = activeOf(user.id());
         for (SignInSession session : ended) {
             store.endSession(session.id(), now);
+        }
+        if (!ended.isEmpty()) {
+            audit.event(AuditEvent.SESSIONS_ENDED_BY_DIRECTORY).user(user).detail("reason", reason)
+                    .detail("count", ended.size()).record();
         }
         return ended;
     }

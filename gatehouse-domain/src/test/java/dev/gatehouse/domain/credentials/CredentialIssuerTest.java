@@ -59,9 +59,10 @@ class CredentialIssuerTest {
     void theSecretIsDerivedFromTheKeyWithTheInstanceKeySoEveryInstanceOnTheStoreAgrees() {
         RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
         assertThat(issuer.secretFor(c.accessKeyId())).isEqualTo(c.secretAccessKey());
-        CredentialIssuer sameData = new CredentialIssuer(new InMemoryStore(world.store.data()), world.clock);
+        CredentialIssuer sameData = new CredentialIssuer(new InMemoryStore(world.store.data()), world.clock,
+                world.gatehouse.audit());
         assertThat(sameData.secretFor(c.accessKeyId())).isEqualTo(c.secretAccessKey());
-        CredentialIssuer otherData = new CredentialIssuer(new InMemoryStore(), world.clock);
+        CredentialIssuer otherData = new CredentialIssuer(new InMemoryStore(), world.clock, world.gatehouse.audit());
         assertThat(otherData.secretFor(c.accessKeyId())).isNotEqualTo(c.secretAccessKey());
         assertThat(issuer.secretFor(issuer.issue(session, "ann", ACCOUNT_1, read).accessKeyId()))
                 .isNotEqualTo(c.secretAccessKey());

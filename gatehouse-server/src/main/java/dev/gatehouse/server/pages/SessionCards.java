@@ -52,12 +52,12 @@ final class SessionCards {
         };
     }
 
-    /** The access and refresh tokens by client, oldest first within each, clients by their first token. */
+    /** The access and refresh tokens by client, oldest first (access before refresh), clients by their first token. */
     private static List<Map<String, Object>> clients(List<TokenView> tokens) {
         Map<String, List<TokenView>> byClient = new LinkedHashMap<>();
         tokens.stream()
                 .filter(token -> token.kind() == TokenKind.ACCESS || token.kind() == TokenKind.REFRESH)
-                .sorted(Comparator.comparing(TokenView::issuedAt))
+                .sorted(Comparator.comparing(TokenView::issuedAt).thenComparing(TokenView::kind))
                 .forEach(token -> byClient.computeIfAbsent(token.clientId(), id -> new ArrayList<>()).add(token));
         List<Map<String, Object>> clients = new ArrayList<>();
         byClient.forEach((clientId, issued) -> {

@@ -30,7 +30,8 @@ public final class AuditListCommand extends AdminSubcommand {
     @Option(names = "--user", paramLabel = "NAME", description = "Only records of this user (by user name or user id).")
     String userName;
 
-    @Option(names = "--event", paramLabel = "NAME", description = "Only this event, e.g. SignInFailed, SessionEndedByAdmin.")
+    @Option(names = "--event", paramLabel = "NAME",
+            description = "Only this event, e.g. SignInFailed, SessionEndedByAdmin.")
     String eventName;
 
     @Option(names = "--since", paramLabel = "TIME",
@@ -41,7 +42,8 @@ public final class AuditListCommand extends AdminSubcommand {
     @Option(names = "--until", paramLabel = "TIME", description = "Only records up to this time (as --since).")
     String until;
 
-    @Option(names = "--max", paramLabel = "N", defaultValue = "100", description = "At most this many records (default 100).")
+    @Option(names = "--max", paramLabel = "N", defaultValue = "100",
+            description = "At most this many records (default 100).")
     int max;
 
     public AuditListCommand(CliEnvironment environment) {

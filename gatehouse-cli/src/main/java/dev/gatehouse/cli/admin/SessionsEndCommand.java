@@ -41,7 +41,8 @@ public final class SessionsEndCommand extends AdminSubcommand {
     public Integer call() {
         if ((sessionId == null) == (userName == null)) {
             throw new ParameterException(spec.commandLine(),
-                    "Name either a SESSION_ID or --user NAME (one of the two), e.g. gatehouse admin sessions end --user alice");
+                    "Name either a SESSION_ID or --user NAME (one of the two), "
+                            + "e.g. gatehouse admin sessions end --user alice");
         }
         int sessionsEnded;
         int roleSessionsEnded;
@@ -61,6 +62,7 @@ public final class SessionsEndCommand extends AdminSubcommand {
         counts.put("roleSessionsEnded", roleSessionsEnded);
         return print(counts, out -> out.println("Ended " + sessionsEnded + " session(s)"
                 + (endRoleSessions ? " and " + roleSessionsEnded + " role session(s)" : "")
-                + (sessionId != null && sessionsEnded == 0 ? "; " + sessionId + " had already ended or expired." : ".")));
+                + (sessionId != null && sessionsEnded == 0 ? "; " + sessionId + " had already ended or expired."
+                        : ".")));
     }
 }

@@ -34,7 +34,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Operations: {@link CreateAdminKeyCommand}, {@link ListAdminKeysCommand}, {@link RevokeAdminKeyCommand},
  * {@link CreateInvitationCommand}; the sign-in sessions of a user, {@link ListSessionsCommand},
- * {@link EndSessionCommand}, {@link EndUserSessionsCommand}; the audit trail, {@link ListAuditEventsCommand}. Errors are {@link dev.gatehouse.client.gatehouseadmin.model.GatehouseAdminException}
+ * {@link EndSessionCommand}, {@link EndUserSessionsCommand}; the audit trail, {@link ListAuditEventsCommand}.
+ * Errors are {@link dev.gatehouse.client.gatehouseadmin.model.GatehouseAdminException}
  * and its subclasses. Gatehouse has no AWS endpoint: the endpoint override is required; the region
  * defaults to {@code us-east-1}. Each attempt is signed anew when it is sent.
  */
@@ -72,7 +73,7 @@ public final class GatehouseAdminClient extends ServiceClient {
                 ListSessionsOutput::nextToken, ListSessionsOutput::sessions);
     }
 
-    /** Every audit record that matches, newest first, across all pages of ListAuditEvents, starting at the input's page. */
+    /** Every matching audit record, newest first, across all pages of ListAuditEvents, starting at the input's page. */
     public Paginator<ListAuditEventsOutput, AuditEvent> listAuditEventsPaginator(ListAuditEventsInput input) {
         return Paginator.of(input.nextToken(), token -> send(new ListAuditEventsCommand(input.withNextToken(token))),
                 ListAuditEventsOutput::nextToken, ListAuditEventsOutput::events);

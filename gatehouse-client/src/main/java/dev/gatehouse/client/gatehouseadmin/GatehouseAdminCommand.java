@@ -34,7 +34,7 @@ public abstract sealed class GatehouseAdminCommand<I, O> extends ServiceCommand<
                 .build();
     }
 
-    /** A timestamp member as awsJson1.1 sends it: whole epoch seconds, or with the fraction (to the ns); null stays null. */
+    /** A timestamp member as awsJson1.1 sends it: epoch seconds, with any fraction (to the ns); null stays null. */
     static Number epochSeconds(Instant instant) {
         if (instant == null) {
             return null;
@@ -42,6 +42,7 @@ public abstract sealed class GatehouseAdminCommand<I, O> extends ServiceCommand<
         if (instant.getNano() == 0) {
             return instant.getEpochSecond();
         }
-        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9).stripTrailingZeros());
+        BigDecimal fraction = BigDecimal.valueOf(instant.getNano(), 9).stripTrailingZeros();
+        return BigDecimal.valueOf(instant.getEpochSecond()).add(fraction);
     }
 }

@@ -44,9 +44,10 @@ public final class ListSessionsCommand extends GatehouseAdminCommand<ListSession
 
     private static Session session(JsonObject session) {
         return new Session(session.string("SessionId"), session.string("UserId"), session.string("UserName"),
-                session.epochSeconds("StartedAt"), session.epochSeconds("ExpiresAt"), session.epochSeconds("LastUsedAt"),
-                session.string("SignInMethod"), session.string("ClientName"), session.string("SourceAddress"),
-                session.string("UserAgent"), session.objects("Tokens").stream().map(ListSessionsCommand::token).toList(),
+                session.epochSeconds("StartedAt"), session.epochSeconds("ExpiresAt"),
+                session.epochSeconds("LastUsedAt"), session.string("SignInMethod"), session.string("ClientName"),
+                session.string("SourceAddress"), session.string("UserAgent"),
+                session.objects("Tokens").stream().map(ListSessionsCommand::token).toList(),
                 (int) session.number("LiveRoleSessions", 0));
     }
 

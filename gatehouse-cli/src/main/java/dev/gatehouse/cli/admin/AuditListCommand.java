@@ -90,13 +90,12 @@ public final class AuditListCommand extends AdminSubcommand {
     }
 
     private static List<String> row(AuditEvent event) {
-        return List.of(dash(AdminPrinter.time(event.time())), dash(event.eventName()), dash(event.outcome()),
-                dash(event.userName() != null ? event.userName() : event.userId()), dash(event.sessionId()),
-                dash(event.clientName() != null ? event.clientName() : event.clientId()), dash(event.sourceAddress()));
-    }
-
-    private static String dash(String text) {
-        return text == null ? "-" : text;
+        String user = event.userName() != null ? event.userName() : event.userId();
+        String client = event.clientName() != null ? event.clientName() : event.clientId();
+        return List.of(Objects.toString(AdminPrinter.time(event.time()), "-"), Objects.toString(event.eventName(), "-"),
+                Objects.toString(event.outcome(), "-"), Objects.toString(user, "-"),
+                Objects.toString(event.sessionId(), "-"), Objects.toString(client, "-"),
+                Objects.toString(event.sourceAddress(), "-"));
     }
 
     private static Map<String, Object> members(AuditEvent event) {

@@ -49,8 +49,9 @@ public final class SessionsListCommand extends AdminSubcommand {
     private static List<String> row(Session session) {
         return List.of(session.sessionId(), Objects.toString(session.signInMethod(), "-"),
                 Objects.toString(session.clientName(), "-"), Objects.toString(session.sourceAddress(), "-"),
-                dash(AdminPrinter.time(session.startedAt())), dash(AdminPrinter.time(session.lastUsedAt())),
-                dash(AdminPrinter.time(session.expiresAt())), tokens(session.tokens()));
+                Objects.toString(AdminPrinter.time(session.startedAt()), "-"),
+                Objects.toString(AdminPrinter.time(session.lastUsedAt()), "-"),
+                Objects.toString(AdminPrinter.time(session.expiresAt()), "-"), tokens(session.tokens()));
     }
 
     /** "3 (ACCESS, REFRESH, BROWSER)": how many live tokens, and of which kinds. */
@@ -60,10 +61,6 @@ public final class SessionsListCommand extends AdminSubcommand {
         }
         return tokens.size() + " (" + tokens.stream().map(SessionToken::kind).distinct()
                 .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String dash(String text) {
-        return text == null ? "-" : text;
     }
 
     private static Map<String, Object> members(Session session) {

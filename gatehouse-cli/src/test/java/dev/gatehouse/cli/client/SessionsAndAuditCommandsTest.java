@@ -45,9 +45,7 @@ class SessionsAndAuditCommandsTest {
     void start() throws IOException {
         service = new ScriptedAdminService();
         cli = new CliHarness(home);
-        cli.env.put("GATEHOUSE_ENDPOINT_URL", service.baseUrl());
-        cli.env.put("AWS_ACCESS_KEY_ID", TestDirectory.ADMIN_KEY_ID);
-        cli.env.put("AWS_SECRET_ACCESS_KEY", TestDirectory.ADMIN_SECRET);
+        cli.adminOf(service.baseUrl());
     }
 
     @AfterEach

@@ -199,12 +199,7 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
 
     @Override
     public void createSession(SignInSession session) {
-        byte[] value = RecordCodec.encode(session);
-        byte[] indexKey = userSessionKey(session);
-        committer.commit(batch -> {
-            put(batch, sessions, session.id(), value);
-            put(batch, userSessions, indexKey, EMPTY);
-        });
+        putIndexed(sessions, session.id(), RecordCodec.encode(session), userSessions, userSessionKey(session));
     }
 
     @Override
@@ -225,12 +220,7 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
 
     @Override
     public void saveToken(TokenRecord token) {
-        byte[] value = RecordCodec.encode(token);
-        byte[] indexKey = sessionTokenKey(token);
-        committer.commit(batch -> {
-            put(batch, tokens, token.id(), value);
-            put(batch, sessionTokens, indexKey, EMPTY);
-        });
+        putIndexed(tokens, token.id(), RecordCodec.encode(token), sessionTokens, sessionTokenKey(token));
     }
 
     @Override
@@ -310,12 +300,8 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
 
     @Override
     public void saveRoleSession(RoleSession roleSession) {
-        byte[] value = RecordCodec.encode(roleSession);
-        byte[] indexKey = sessionRoleSessionKey(roleSession);
-        committer.commit(batch -> {
-            put(batch, roleSessions, roleSession.accessKeyId(), value);
-            put(batch, sessionRoleSessions, indexKey, EMPTY);
-        });
+        putIndexed(roleSessions, roleSession.accessKeyId(), RecordCodec.encode(roleSession), sessionRoleSessions,
+                sessionRoleSessionKey(roleSession));
     }
 
     @Override
@@ -565,6 +551,15 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
                 put(batch, meta, marker, EMPTY);
             });
         }
+    }
+
+    /** Writes a record and its key in an index family in one durable batch. */
+    private void putIndexed(ColumnFamilyHandle family, String id, byte[] value, ColumnFamilyHandle index,
+                            byte[] indexKey) {
+        committer.commit(batch -> {
+            put(batch, family, id, value);
+            put(batch, index, indexKey, EMPTY);
+        });
     }
 
     /**

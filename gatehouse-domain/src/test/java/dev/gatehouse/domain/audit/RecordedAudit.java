@@ -44,6 +44,15 @@ public final class RecordedAudit implements AuditSink {
         return records.stream().map(AuditRecord::event).toList();
     }
 
+    /** Fails when any record holds any of these texts (tokens, passwords, codes) anywhere. */
+    public void assertNoRecordHolds(String... secrets) {
+        for (AuditRecord record : records) {
+            for (String secret : secrets) {
+                assertThat(record.toString()).as("audit record %s", record.event()).doesNotContain(secret);
+            }
+        }
+    }
+
     public void clear() {
         records.clear();
     }

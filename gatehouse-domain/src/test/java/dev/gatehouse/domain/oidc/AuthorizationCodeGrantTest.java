@@ -4,6 +4,9 @@ import static dev.gatehouse.domain.DomainFixture.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.BearerToken;
@@ -15,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** CreateToken with an authorization code and PKCE: each check of {@link AuthorizationCodeGrant}, in its order. */
@@ -68,6 +72,37 @@ class AuthorizationCodeGrantTest {
     void aCodeIsGoodOnce() {
         grant.exchange(client, code, REDIRECT, VERIFIER);
         assertFails(ErrorCode.INVALID_GRANT, () -> grant.exchange(client, code, REDIRECT, VERIFIER));
+    }
+
+    @Test
+    void theTokensAreAuditedAsIssuedByTheAuthorizationCodeGrant() {
+        TokenSet tokens = grant.exchange(client, code, REDIRECT, VERIFIER);
+
+        AuditRecord issued = world.audit.only(AuditEvent.TOKEN_ISSUED);
+        assertThat(issued.time()).isEqualTo(world.clock.instant());
+        assertThat(issued.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        assertThat(issued.user()).contains("ann");
+        assertThat(issued.userId()).contains(world.ann.id());
+        assertThat(issued.sessionId()).contains(session.id());
+        assertThat(issued.client()).contains("tool");
+        assertThat(issued.clientId()).contains(client.clientId());
+        assertThat(issued.details()).isEqualTo(Map.of("grant", "authorization_code"));
+        world.audit.assertNoRecordHolds(code, VERIFIER, tokens.access().secret(), tokens.refresh().secret());
+    }
+
+    @Test
+    void aSpentCodePresentedAgainIsAuditedAsReusedAndEndsTheSession() {
+        grant.exchange(client, code, REDIRECT, VERIFIER);
+        assertFails(ErrorCode.INVALID_GRANT, () -> grant.exchange(client, code, REDIRECT, VERIFIER));
+
+        assertThat(world.gatehouse.sessions().ended(session.id())).isTrue();
+        AuditRecord reused = world.audit.only(AuditEvent.TOKEN_REUSED);
+        assertThat(reused.outcome()).isEqualTo(AuditOutcome.FAILURE);
+        assertThat(reused.userId()).contains(world.ann.id());
+        assertThat(reused.sessionId()).contains(session.id());
+        assertThat(reused.clientId()).contains(client.clientId());
+        assertThat(reused.details()).isEqualTo(Map.of("what", "authorization_code"));
+        world.audit.assertNoRecordHolds(code);
     }
 
     @Test

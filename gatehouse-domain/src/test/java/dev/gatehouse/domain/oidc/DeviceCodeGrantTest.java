@@ -4,12 +4,16 @@ import static dev.gatehouse.domain.DomainFixture.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.BearerToken;
 import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.domain.token.TokenSet;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** CreateToken with a device code (RFC 8628): each check of {@link DeviceCodeGrant}, in its order. */
@@ -56,6 +60,25 @@ class DeviceCodeGrantTest {
         assertThat(tokens.access().record().sessionId()).isEqualTo(session.id());
         assertThat(tokens.access().record().clientId()).isEqualTo(client.clientId());
         assertThat(world.gatehouse.tokens().verify(TokenKind.ACCESS, tokens.access().secret())).isPresent();
+    }
+
+    @Test
+    void theTokensAreAuditedAsIssuedByTheDeviceCodeGrantOnceTheyAre() {
+        assertFails(ErrorCode.AUTHORIZATION_PENDING, this::redeem);
+        assertThat(world.audit.of(AuditEvent.TOKEN_ISSUED)).as("nothing issued while pending").isEmpty();
+        devices.approve(started.userCode(), session);
+        TokenSet tokens = redeem();
+
+        AuditRecord issued = world.audit.only(AuditEvent.TOKEN_ISSUED);
+        assertThat(issued.time()).isEqualTo(world.clock.instant());
+        assertThat(issued.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        assertThat(issued.user()).contains("ann");
+        assertThat(issued.userId()).contains(world.ann.id());
+        assertThat(issued.sessionId()).contains(session.id());
+        assertThat(issued.client()).contains("tool");
+        assertThat(issued.clientId()).contains(client.clientId());
+        assertThat(issued.details()).isEqualTo(Map.of("grant", "device_code"));
+        world.audit.assertNoRecordHolds(started.deviceCode(), tokens.access().secret(), tokens.refresh().secret());
     }
 
     @Test

@@ -2,11 +2,13 @@ package dev.gatehouse.server.gatehouseadmin;
 
 import static dev.gatehouse.server.TestDirectory.ADMIN_KEY_ID;
 import static dev.gatehouse.server.TestDirectory.ADMIN_SECRET;
+import static dev.gatehouse.server.gatehouseadmin.AdminAnswers.JSON;
+import static dev.gatehouse.server.gatehouseadmin.AdminAnswers.assertError;
+import static dev.gatehouse.server.gatehouseadmin.AdminAnswers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.server.AdminCalls;
 import dev.gatehouse.server.StderrCapture;
 import dev.gatehouse.server.TestService;
@@ -35,7 +37,6 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AdminKeysApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREATE = "GatehouseAdmin.CreateAdminKey";
     private static final String LIST = "GatehouseAdmin.ListAdminKeys";
     private static final String REVOKE = "GatehouseAdmin.RevokeAdminKey";
@@ -59,20 +60,6 @@ class AdminKeysApiTest {
 
     private HttpResponse<String> asBootstrap(String target, String json) {
         return calls.call(target, json, ADMIN_KEY_ID, ADMIN_SECRET);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/x-amz-json-1.1");
-        return JSON.readTree(response.body());
-    }
-
-    private static void assertError(HttpResponse<String> response, String type, String messagePart) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("__type").asText()).isEqualTo(type);
-        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains(type);
-        assertThat(body.path("Message").asText()).contains(messagePart);
     }
 
     private SsoAdminClient ssoAdmin(String keyId, String secret) {

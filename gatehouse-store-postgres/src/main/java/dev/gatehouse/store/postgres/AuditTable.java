@@ -30,10 +30,10 @@ import java.util.TreeMap;
  * Then the records of that window that match the filter, newest first, at most {@code limit} of them,
  * read through the index that fits the filter ({@code audit_records_user_id}, {@code …_user_name},
  * {@code …_event}, or the primary key). So a query costs at most {@code scanLimit} index entries plus the
- * rows it answers, however little its filter matches, and answers exactly what the store contract (and the
- * in-memory store) answers for the same records: the next page starts below the last record answered when
- * the page is full, below the window when the window was full, and nowhere when the window reached the
- * oldest record at or after {@code from}.
+ * rows it answers, however little its filter matches, and answers what the store contract (and the in-memory
+ * store) answers for the same records, times taken at millisecond precision as the store keeps them: the next
+ * page starts below the last record answered when the page is full, below the window when the window was
+ * full, and nowhere when the window reached the oldest record at or after {@code from}.
  */
 final class AuditTable {
     private static final String INSERT = """

@@ -1,6 +1,7 @@
 package dev.gatehouse.domain.credentials;
 
 import static dev.gatehouse.domain.DomainFixture.ACCOUNT_1;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
@@ -40,11 +41,7 @@ class CredentialIssuerTest {
         RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
 
         AuditRecord issued = world.audit.only(AuditEvent.ROLE_CREDENTIALS_ISSUED);
-        assertThat(issued.time()).isEqualTo(world.clock.instant());
-        assertThat(issued.outcome()).isEqualTo(AuditOutcome.SUCCESS);
-        assertThat(issued.user()).contains("ann");
-        assertThat(issued.userId()).contains(world.ann.id());
-        assertThat(issued.sessionId()).contains(session.id());
+        assertAbout(issued, world.clock.instant(), AuditOutcome.SUCCESS, world.ann, session.id());
         assertThat(issued.details()).isEqualTo(Map.of("accountId", ACCOUNT_1, "role", "Read",
                 "accessKeyId", c.accessKeyId(), "expiration", c.expiration().toString()));
         world.audit.assertNoRecordHolds(c.secretAccessKey(), c.sessionToken());

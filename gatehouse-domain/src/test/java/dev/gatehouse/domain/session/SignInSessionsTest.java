@@ -1,5 +1,6 @@
 package dev.gatehouse.domain.session;
 
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,11 +46,7 @@ class SignInSessionsTest {
         assertThat(sessions.activeOf(world.ann.id())).containsExactly(second, third);
         assertThat(sessions.ended(first.id())).as("ended, not merely out of the list").isTrue();
         AuditRecord capped = world.audit.only(AuditEvent.SESSION_ENDED_BY_CAP);
-        assertThat(capped.time()).isEqualTo(world.clock.instant());
-        assertThat(capped.outcome()).isEqualTo(AuditOutcome.SUCCESS);
-        assertThat(capped.user()).contains("ann");
-        assertThat(capped.userId()).contains(world.ann.id());
-        assertThat(capped.sessionId()).contains(first.id());
+        assertAbout(capped, world.clock.instant(), AuditOutcome.SUCCESS, world.ann, first.id());
         assertThat(capped.details()).isEqualTo(Map.of("maxSessionsPerUser", "2", "newSessionId", third.id()));
     }
 

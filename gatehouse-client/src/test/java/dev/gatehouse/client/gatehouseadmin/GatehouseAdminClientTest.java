@@ -112,6 +112,7 @@ class GatehouseAdminClientTest {
                 .isEqualTo(new EndSessionOutput(first, 1, 0));
         assertThat(admin.send(new EndSessionCommand(EndSessionInput.of(first))))
                 .isEqualTo(new EndSessionOutput(first, 0, 0));
+        service.clock.advance(Duration.ofSeconds(1));
         EndUserSessionsOutput rest = admin.send(new EndUserSessionsCommand(EndUserSessionsInput.ofUserName("alice")));
         assertThat(rest.sessionsEnded()).isEqualTo(1);
         assertThat(rest.userId()).isEqualTo(sessions.getFirst().userId());

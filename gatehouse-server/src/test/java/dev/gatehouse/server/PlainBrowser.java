@@ -46,10 +46,54 @@ public final class PlainBrowser implements AutoCloseable {
         assertThat(signedIn.statusCode()).as("signed in: %s", signedIn.body()).isEqualTo(303);
     }
 
+    /**
+     * Signs in as a user with a TOTP secret: the password first, then, on the form that asks for the
+     * code, the code with the ticket the page gave instead of the password.
+     */
+    public void signInWithCode(URI base, String userName, String password, String code, String next) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", csrfOf(get(base, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))));
+        form.put("username", userName);
+        form.put("password", password);
+        form.put("next", next);
+        HttpResponse<String> asksForCode = post(base, "/login", form);
+        assertThat(asksForCode.statusCode()).as("asks for the code: %s", asksForCode.body()).isEqualTo(200);
+        Map<String, String> second = new LinkedHashMap<>();
+        second.put("csrf", csrfOf(asksForCode));
+        second.put("username", userName);
+        second.put("ticket", hiddenField(asksForCode, "ticket"));
+        second.put("otp", code);
+        second.put("next", next);
+        HttpResponse<String> signedIn = post(base, "/login", second);
+        assertThat(signedIn.statusCode()).as("signed in: %s", signedIn.body()).isEqualTo(303);
+    }
+
+    private static String hiddenField(HttpResponse<String> page, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<input type=\"hidden\" name=\"" + name + "\" value=\"([^\"]+)\">").matcher(page.body());
+        assertThat(m.find()).as("a %s field in %s", name, page.body()).isTrue();
+        return m.group(1);
+    }
+
+    /** The values of every cookie this browser holds: secrets the service must never log. */
+    public java.util.List<String> cookieValues() {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .map(java.net.HttpCookie::getValue).toList();
+    }
+
     /** Signs in for the device code, then approves it on the device page. */
     public void approveDeviceCode(URI base, String userName, String password, String userCode) {
-        String devicePage = "/device?user_code=" + userCode;
-        signIn(base, userName, password, devicePage);
+        signIn(base, userName, password, devicePage(userCode));
+        approveSignedIn(base, userCode);
+    }
+
+    public static String devicePage(String userCode) {
+        return "/device?user_code=" + userCode;
+    }
+
+    /** Approves the device code on the device page, already signed in. */
+    public void approveSignedIn(URI base, String userCode) {
+        String devicePage = devicePage(userCode);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("csrf", csrfOf(get(base, devicePage)));
         form.put("user_code", userCode);

@@ -70,13 +70,13 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
         SignInSessions sessions = new SignInSessions(directory, store, clock, audit, file.controls().maxSessionsPerUser());
         SessionActivity activity = new SessionActivity(store, clock);
         Tokens tokens = new Tokens(store, clock, activity);
-        CredentialIssuer credentials = new CredentialIssuer(store, clock);
-        AccessPortal portal = new AccessPortal(directory, tokens, sessions, credentials);
-        SignIn signIn = new SignIn(directory, sessions, tokens, store, clock);
+        CredentialIssuer credentials = new CredentialIssuer(store, clock, audit);
+        AccessPortal portal = new AccessPortal(directory, tokens, sessions, credentials, audit);
+        SignIn signIn = new SignIn(directory, sessions, tokens, store, clock, audit);
         ClientRegistry clients = new ClientRegistry(store, clock);
-        Grants grants = new Grants(new DeviceCodeGrant(store, sessions, tokens, clock),
-                new AuthorizationCodeGrant(store, sessions, tokens, clock),
-                new RefreshTokenGrant(store, sessions, tokens, clock));
+        Grants grants = new Grants(new DeviceCodeGrant(store, sessions, tokens, clock, audit),
+                new AuthorizationCodeGrant(store, sessions, tokens, clock, audit),
+                new RefreshTokenGrant(store, sessions, tokens, clock, audit));
         RoleSessionAuthenticator roleSessions = new RoleSessionAuthenticator(credentials, sessions, directory,
                 new ReservedRoles(store.instanceKey()), clock);
         AdminKeySecrets adminSecrets = AdminKeySecrets.of(store.instanceKey(), adminKeyPepper);
@@ -85,7 +85,7 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
         return new Gatehouse(directory, live, store, clock, sessions, tokens, credentials, portal, signIn, clients,
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
                 roleSessions, new AdminAuthenticator(directory, file.adminKeys(), adminSecrets, clock),
-                new Invitations(live, store, sessions, clock), adminKeys, audit,
+                new Invitations(live, store, sessions, clock, audit), adminKeys, audit,
                 new UserSessions(sessions, activity, store, audit, clock));
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.domain.audit.RecordedAudit;
 import dev.gatehouse.domain.directory.Account;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.DirectoryFile;
@@ -27,7 +28,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /**
  * The domain wired on the in-memory store and a hand-moved clock, with a small directory: ann holds
  * Admin (1 h) and Read (2 h) in 111111111111, Read in 222222222222 and Audit (revoked on Logout) in
- * 333333333333; bob holds nothing. Sessions last {@link #SESSION}.
+ * 333333333333; bob holds nothing. Sessions last {@link #SESSION}. The audit trail writes to the store
+ * in the caller's thread, and {@link #audit} sees every record too.
  */
 public final class DomainFixture {
     public static final Duration SESSION = Duration.ofHours(8);
@@ -52,6 +54,8 @@ public final class DomainFixture {
                     FileAssignment.toUser(ACCOUNT_2, "Read", "ann"),
                     FileAssignment.toUser(ACCOUNT_3, "Audit", "ann")));
     public final Gatehouse gatehouse = Gatehouse.create(file, store, clock);
+    /** Every audit record the domain makes, as its sinks get them. */
+    public final RecordedAudit audit = RecordedAudit.on(gatehouse.audit());
     public final Directory directory = gatehouse.directory();
     public final User ann = directory.user("ann").orElseThrow();
     public final User bob = directory.user("bob").orElseThrow();

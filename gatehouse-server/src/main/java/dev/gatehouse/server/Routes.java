@@ -95,7 +95,8 @@ final class Routes {
                 new PageDispatcher(pages, handler, executor, pageTimer, origins), pageErrors), pageErrors));
         var signIn = new SignInPage(gatehouse.signIn(), browser, pages, csrf, clientAddresses, metrics);
         var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
-                gatehouse.clock(), settings.limits().wrongUserCodes()), browser, pages, csrf, clientAddresses);
+                gatehouse.clock(), settings.limits().wrongUserCodes(), gatehouse.audit()), browser, pages, csrf,
+                clientAddresses);
         var authorize = new AuthorizePage(gatehouse.authorizationCodes(), browser, pages, csrf);
         var portalPage = new PortalPage(portal, browser, pages, csrf);
         var start = new StartPage(browser);

@@ -1,5 +1,7 @@
 package dev.gatehouse.domain.credentials;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.directory.PermissionSet;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.GatehouseStore;
@@ -15,16 +17,19 @@ import java.util.Optional;
 /**
  * Issues role credentials that live for the permission set's session duration and are kept so that
  * they can be verified later. Access key ids look like AWS temporary keys ({@code ASIA} + 16 base32
- * characters); the secret is HMAC-SHA256(instance key, access key id), so it is never stored.
+ * characters); the secret is HMAC-SHA256(instance key, access key id), so it is never stored. Each
+ * issue is audited (account, role, access key id, expiry; never the secret nor the session token).
  */
 public final class CredentialIssuer {
     private final GatehouseStore store;
     private final InstantSource clock;
     private final byte[] instanceKey;
+    private final AuditTrail audit;
 
-    public CredentialIssuer(GatehouseStore store, InstantSource clock) {
+    public CredentialIssuer(GatehouseStore store, InstantSource clock, AuditTrail audit) {
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
         this.instanceKey = store.instanceKey().clone();
     }
 
@@ -36,6 +41,9 @@ public final class CredentialIssuer {
         String sessionToken = RandomIds.base64url(96);
         store.saveRoleSession(new RoleSession(accessKeyId, sha256(sessionToken), accountId, permissionSet.name(),
                 userName, session.id(), now, expiration));
+        audit.event(AuditEvent.ROLE_CREDENTIALS_ISSUED).userId(session.userId()).session(session.id())
+                .detail("accountId", accountId).detail("role", permissionSet.name())
+                .detail("accessKeyId", accessKeyId).detail("expiration", expiration).record();
         return new RoleCredentials(accessKeyId, secretFor(accessKeyId), sessionToken, expiration);
     }
 

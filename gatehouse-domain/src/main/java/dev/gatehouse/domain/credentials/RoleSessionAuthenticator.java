@@ -13,8 +13,9 @@ import java.time.InstantSource;
  * Decides who signed a SigV4 request with role credentials that {@link CredentialIssuer} issued,
  * checking, in this order: the form of the signing time, the credential scope, the clock skew, that
  * the access key and its session token belong together, that the credentials have not expired, the
- * signature, and — for permission sets that opt in with {@code revokeRoleSessionsOnLogout} — that
- * the sign-in session the credentials came from has not been ended. The messages are those STS
+ * signature, that an admin has not ended the role session, and — for permission sets that opt in
+ * with {@code revokeRoleSessionsOnLogout} — that the sign-in session the credentials came from has
+ * not been ended. The messages are those STS
  * sends; the server's wire format gives the codes STS's names.
  */
 public final class RoleSessionAuthenticator {
@@ -56,8 +57,8 @@ public final class RoleSessionAuthenticator {
         if (!SigV4.sameSignature(expected, request.signature())) {
             throw new GatehouseException(ErrorCode.SIGNATURE_MISMATCH, WRONG_SIGNATURE);
         }
-        if (revokedByLogout(session)) {
-            // Beyond AWS, opt-in. AWS answers InvalidClientTokenId for credentials whose session it no
+        if (session.endedAt().isPresent() || revokedByLogout(session)) {
+            // Beyond AWS: ended by an admin, or opt-in on Logout. AWS answers InvalidClientTokenId for credentials whose session it no
             // longer honours at all (a deleted role or key); ExpiredToken would claim the expiry time
             // has passed, which it has not. Either way stock clients stop and fetch new credentials.
             throw new GatehouseException(ErrorCode.UNKNOWN_ACCESS_KEY, INVALID_TOKEN);

@@ -94,7 +94,7 @@ public final class Users {
         User user = store.user(userId);
         store.deleteWithDependents(user, PrincipalType.USER,
                 store.directory().membershipsOfUser(user.id()));
-        store.sessions().endAllOf(user.id());
+        store.sessions().endAllOf(user, "user_deleted");
     }
 
     /** ListUsers: users ordered by id, a page at a time; a filter on {@code UserName} finds one by name. */

@@ -1,5 +1,7 @@
 package dev.gatehouse.domain.invitation;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.DirectoryEntry;
 import dev.gatehouse.domain.directory.Invitation;
@@ -39,7 +41,8 @@ import java.util.OptionalLong;
  * same directory write that deletes the invitation. The person then signs in on the sign-in page.
  *
  * <p>Setting a password through an invitation ends every sign-in session the user already has (a
- * reset of a password someone else may know): from then on only the new password signs in.
+ * reset of a password someone else may know): from then on only the new password signs in. Both are
+ * audited: InvitationAccepted, then SessionsEndedByDirectory when there were sessions to end.
  */
 public final class Invitations {
     /** How long a link is good for: seven days, as AWS's invitation e-mails. */
@@ -52,8 +55,11 @@ public final class Invitations {
     private final Directory directory;
     private final GatehouseStore store;
     private final InstantSource clock;
+    private final AuditTrail audit;
 
-    public Invitations(LiveDirectory live, GatehouseStore store, SignInSessions sessions, InstantSource clock) {
+    public Invitations(LiveDirectory live, GatehouseStore store, SignInSessions sessions, InstantSource clock,
+                       AuditTrail audit) {
+        this.audit = audit;
         this.live = live;
         this.sessions = sessions;
         this.directory = live.directory();
@@ -161,7 +167,9 @@ public final class Invitations {
             giveBack(usedKey, e);
             throw e;
         }
-        sessions.endAllOf(updated.id());
+        audit.event(AuditEvent.INVITATION_ACCEPTED).user(updated)
+                .detail("authenticator", authenticator.isPresent()).record();
+        sessions.endAllOf(updated, "password_set");
         return new Accepted(updated);
     }
 

@@ -1,5 +1,8 @@
 package dev.gatehouse.domain.oidc;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.session.SignInSession;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * refresh token does. Tokens are checked against their session on every use, and the first refresh
  * token may already have been rotated into tokens the code knows nothing of; the session is the one
  * handle on all of them, ended in one write. Only a holder of both the code and the client's secret
- * can do this, and the price is a sign-in again for that person's browser and tools.
+ * can do this, and the price is a sign-in again for that person's browser and tools. The audit trail
+ * gets TokenIssued, or TokenReused for a spent code presented again.
  */
 public final class AuthorizationCodeGrant {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCodeGrant.class);
@@ -39,12 +43,15 @@ public final class AuthorizationCodeGrant {
     private final SignInSessions sessions;
     private final Tokens tokens;
     private final InstantSource clock;
+    private final AuditTrail audit;
 
-    public AuthorizationCodeGrant(GatehouseStore store, SignInSessions sessions, Tokens tokens, InstantSource clock) {
+    public AuthorizationCodeGrant(GatehouseStore store, SignInSessions sessions, Tokens tokens, InstantSource clock,
+                                  AuditTrail audit) {
         this.store = store;
         this.sessions = sessions;
         this.tokens = tokens;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public TokenSet exchange(RegisteredClient client, String code, String redirectUri, String codeVerifier) {
@@ -64,6 +71,10 @@ public final class AuthorizationCodeGrant {
             LOG.warn("Authorization code {} of session {} was presented again; ending the session",
                     spent.id(), spent.sessionId());
             sessions.end(spent.sessionId());
+            audit.event(AuditEvent.TOKEN_REUSED).outcome(AuditOutcome.FAILURE)
+                    .userId(sessions.find(spent.sessionId()).map(SignInSession::userId).orElse(null))
+                    .session(spent.sessionId()).client(client.clientName(), client.clientId())
+                    .detail("what", "authorization_code").record();
             throw GatehouseException.of(ErrorCode.INVALID_GRANT, "The authorization code has already been used; "
                     + "the tokens issued for it have been revoked. Sign in again");
         }
@@ -80,7 +91,10 @@ public final class AuthorizationCodeGrant {
         }
         SignInSession session = sessions.active(spent.sessionId()).orElseThrow(() ->
                 GatehouseException.of(ErrorCode.INVALID_GRANT, "The sign-in session that approved this code has ended"));
-        return tokens.issueTokenSet(session, client.clientId());
+        TokenSet issued = tokens.issueTokenSet(session, client.clientId());
+        audit.event(AuditEvent.TOKEN_ISSUED).userId(session.userId()).session(session.id())
+                .client(client.clientName(), client.clientId()).detail("grant", "authorization_code").record();
+        return issued;
     }
 
     private static byte[] s256(String verifier) {

@@ -1,5 +1,8 @@
 package dev.gatehouse.domain.oidc;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.oidc.DeviceAuthorization.State;
@@ -19,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * order: the device code is one of ours and of this client; not expired; then by state — denied
  * (AccessDenied), already redeemed (InvalidGrant), pending (AuthorizationPending, or SlowDown when
  * polled faster than the interval; the first two polls may come back to back, as the AWS CLI sends
- * them), approved (tokens, once).
+ * them), approved (tokens, once, audited as TokenIssued).
  */
 public final class DeviceCodeGrant {
     private static final int TOLERATED_EARLY_POLLS = 2;
@@ -28,12 +31,15 @@ public final class DeviceCodeGrant {
     private final SignInSessions sessions;
     private final Tokens tokens;
     private final InstantSource clock;
+    private final AuditTrail audit;
 
-    public DeviceCodeGrant(GatehouseStore store, SignInSessions sessions, Tokens tokens, InstantSource clock) {
+    public DeviceCodeGrant(GatehouseStore store, SignInSessions sessions, Tokens tokens, InstantSource clock,
+                           AuditTrail audit) {
         this.store = store;
         this.sessions = sessions;
         this.tokens = tokens;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public TokenSet exchange(RegisteredClient client, String deviceCode) {
@@ -69,7 +75,10 @@ public final class DeviceCodeGrant {
             case APPROVED -> {
                 SignInSession session = after.sessionId().flatMap(sessions::active).orElseThrow(() ->
                         GatehouseException.of(ErrorCode.INVALID_GRANT, "The sign-in session that approved this code has ended"));
-                yield tokens.issueTokenSet(session, client.clientId());
+                TokenSet issued = tokens.issueTokenSet(session, client.clientId());
+                audit.event(AuditEvent.TOKEN_ISSUED).userId(session.userId()).session(session.id())
+                        .client(client.clientName(), client.clientId()).detail("grant", "device_code").record();
+                yield issued;
             }
         };
     }

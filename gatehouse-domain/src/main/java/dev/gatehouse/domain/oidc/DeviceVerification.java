@@ -1,5 +1,8 @@
 package dev.gatehouse.domain.oidc;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.session.SignInSession;
@@ -24,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@link Counter}s, so every instance on one store counts together. Past a limit the session or
  * address is locked out — every code refused, a right one too — until {@link Policy#lockFor} after
  * its last counted wrong code; codes typed while locked out are not looked up and not counted. Each
- * lockout is written to the {@code dev.gatehouse.audit} log with the counters' hashed keys, never
- * a code, a token or an address as typed.
+ * lockout goes to the audit trail (DeviceCodeLockout: the user, the session, the address, which limit)
+ * and to the {@code dev.gatehouse.audit} log with the counters' hashed keys, never a code or a token.
  *
  * <p>Each look reserves its place in both counts first and gives it back when the code was right,
  * so that requests in flight at once, on any instance, cannot look at more wrong codes together
@@ -93,8 +96,11 @@ public final class DeviceVerification {
     private final GatehouseStore store;
     private final InstantSource clock;
     private final Policy policy;
+    private final AuditTrail audit;
 
-    public DeviceVerification(DeviceAuthorizations devices, GatehouseStore store, InstantSource clock, Policy policy) {
+    public DeviceVerification(DeviceAuthorizations devices, GatehouseStore store, InstantSource clock, Policy policy,
+                              AuditTrail audit) {
+        this.audit = audit;
         this.devices = devices;
         this.store = store;
         this.clock = clock;
@@ -189,6 +195,9 @@ public final class DeviceVerification {
         if (reachedLimit) {
             AUDIT.warn("event=device_user_code_lockout limit={} session={} address={} locked_for_seconds={}", limit,
                     origin.sessionKey(), origin.addressKey(), policy.lockFor().toSeconds());
+            audit.event(AuditEvent.DEVICE_CODE_LOCKOUT).outcome(AuditOutcome.THROTTLED)
+                    .userId(origin.session().userId()).session(origin.session().id()).sourceAddress(origin.address())
+                    .detail("limit", limit).detail("lockedForSeconds", policy.lockFor().toSeconds()).record();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.gatehouse.domain.oidc;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.session.SignInSession;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * this client; its sign-in session is active (a logged-out session's refresh tokens are dead); it
  * is not expired; it has not been used before — a rotated refresh token presented again means it
  * was copied, so the whole sign-in session is ended (theft detection). Otherwise it is rotated:
- * spent, and a new access and refresh token are issued.
+ * spent, and a new access and refresh token are issued. The audit trail gets TokenRefreshed, or
+ * TokenReused when theft detection ended the session.
  */
 public final class RefreshTokenGrant {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenGrant.class);
@@ -28,12 +32,15 @@ public final class RefreshTokenGrant {
     private final SignInSessions sessions;
     private final Tokens tokens;
     private final InstantSource clock;
+    private final AuditTrail audit;
 
-    public RefreshTokenGrant(GatehouseStore store, SignInSessions sessions, Tokens tokens, InstantSource clock) {
+    public RefreshTokenGrant(GatehouseStore store, SignInSessions sessions, Tokens tokens, InstantSource clock,
+                             AuditTrail audit) {
         this.store = store;
         this.sessions = sessions;
         this.tokens = tokens;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public TokenSet exchange(RegisteredClient client, String refreshToken) {
@@ -59,11 +66,17 @@ public final class RefreshTokenGrant {
                 LOG.warn("Refresh token {} of session {} was used again after rotation; ending the session",
                         found.id(), session.id());
                 sessions.end(session.id());
+                audit.event(AuditEvent.TOKEN_REUSED).outcome(AuditOutcome.FAILURE).userId(session.userId())
+                        .session(session.id()).client(client.clientName(), client.clientId())
+                        .detail("what", "refresh_token").record();
                 throw GatehouseException.of(ErrorCode.INVALID_GRANT,
                         "This refresh token was already used; the sign-in session has been ended. Sign in again");
             }
             throw e;
         }
-        return tokens.issueTokenSet(session, client.clientId());
+        TokenSet issued = tokens.issueTokenSet(session, client.clientId());
+        audit.event(AuditEvent.TOKEN_REFRESHED).userId(session.userId()).session(session.id())
+                .client(client.clientName(), client.clientId()).record();
+        return issued;
     }
 }

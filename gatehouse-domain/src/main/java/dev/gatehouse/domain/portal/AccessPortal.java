@@ -1,5 +1,7 @@
 package dev.gatehouse.domain.portal;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.credentials.CredentialIssuer;
 import dev.gatehouse.domain.credentials.RoleCredentials;
 import dev.gatehouse.domain.directory.Account;
@@ -21,12 +23,15 @@ public final class AccessPortal {
     private final Tokens tokens;
     private final SignInSessions sessions;
     private final CredentialIssuer credentials;
+    private final AuditTrail audit;
 
-    public AccessPortal(Directory directory, Tokens tokens, SignInSessions sessions, CredentialIssuer credentials) {
+    public AccessPortal(Directory directory, Tokens tokens, SignInSessions sessions, CredentialIssuer credentials,
+                        AuditTrail audit) {
         this.directory = directory;
         this.tokens = tokens;
         this.sessions = sessions;
         this.credentials = credentials;
+        this.audit = audit;
     }
 
     /** The caller behind an access token; UNAUTHORIZED when it is unknown, expired or logged out. */
@@ -85,10 +90,16 @@ public final class AccessPortal {
 
     /**
      * Ends the caller's whole sign-in session: every access and refresh token of it stops working.
-     * Role credentials already issued stay valid until they expire. Durable when this returns.
+     * Role credentials already issued stay valid until they expire. Durable when this returns. Audited
+     * as Logout, {@code via=api} for the Logout operation (an access token) and {@code via=browser} for
+     * the portal page's sign-out (the browser's session cookie).
      */
     public void logout(Caller caller) {
         sessions.end(caller.session().id());
+        boolean browser = caller.token().kind() == TokenKind.BROWSER;
+        audit.event(AuditEvent.LOGOUT).user(caller.user()).session(caller.session().id())
+                .client(null, browser ? null : caller.token().clientId())
+                .detail("via", browser ? "browser" : "api").record();
     }
 
     private List<PermissionSet> assignedPermissionSets(Caller caller, String accountId) {

@@ -59,14 +59,13 @@ public final class SignInSessions {
         return start(user, SessionOrigin.UNRECORDED);
     }
 
+    /** Ends the user's oldest other sessions while, with the one just started, they have more than the cap. */
     private void enforceCap(User user, SignInSession started) {
         Instant now = clock.instant();
-        List<SignInSession> active = store.sessionsOfUser(user.id()).stream().filter(s -> s.isActiveAt(now)).toList();
-        for (int i = 0; i < active.size() - maxSessionsPerUser; i++) {
-            SignInSession oldest = active.get(i);
-            if (oldest.id().equals(started.id())) {
-                continue;
-            }
+        List<SignInSession> others = store.sessionsOfUser(user.id()).stream()
+                .filter(s -> s.isActiveAt(now) && !s.id().equals(started.id())).toList();
+        for (int i = 0; i < others.size() + 1 - maxSessionsPerUser; i++) {
+            SignInSession oldest = others.get(i);
             store.endSession(oldest.id(), now);
             audit.event(AuditEvent.SESSION_ENDED_BY_CAP).user(user).session(oldest.id())
                     .detail("maxSessionsPerUser", maxSessionsPerUser).detail("newSessionId", started.id()).record();
@@ -97,14 +96,22 @@ public final class SignInSessions {
     }
 
     /**
-     * Ends every active session of the user for good (a password reset, an offboarding); every token
-     * of them stops working once this returns. Returns the sessions ended.
+     * Ends every active session of the user for good because the directory changed them (a password
+     * set, the user deleted); every token of them stops working once this returns. Audited, with the
+     * reason and the count, when any was ended. Returns the sessions ended.
+     *
+     * @param user   the user as they were (a deleted one is no longer in the directory to name them)
+     * @param reason why, a short word for the audit trail: {@code password_set}, {@code user_deleted}
      */
-    public List<SignInSession> endAllOf(String userId) {
+    public List<SignInSession> endAllOf(User user, String reason) {
         Instant now = clock.instant();
-        List<SignInSession> ended = activeOf(userId);
+        List<SignInSession> ended = activeOf(user.id());
         for (SignInSession session : ended) {
             store.endSession(session.id(), now);
+        }
+        if (!ended.isEmpty()) {
+            audit.event(AuditEvent.SESSIONS_ENDED_BY_DIRECTORY).user(user).detail("reason", reason)
+                    .detail("count", ended.size()).record();
         }
         return ended;
     }

@@ -1,8 +1,14 @@
 package dev.gatehouse.domain.signin;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditTrail;
+import dev.gatehouse.domain.audit.RequestOrigin;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.Passwords;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.session.SessionOrigin;
+import dev.gatehouse.domain.session.SignInMethod;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.session.SignInSessions;
 import dev.gatehouse.domain.store.CounterKeys;
@@ -35,9 +41,14 @@ import javax.crypto.spec.SecretKeySpec;
  * gave the password; and it is good once: the first attempt that presents it spends it in the store
  * (a {@code Counter} under its id, so on every instance), and an attempt with a wrong code gets a new
  * ticket.
+ *
+ * <p>Every attempt is audited: succeeded, failed, throttled, and the TOTP code's check. A failed or
+ * throttled attempt names the user only when the typed name is one: people type their password into
+ * the user-name field, and that must never reach the trail.
  */
 public final class SignIn {
     public static final String WRONG_CREDENTIALS = "Incorrect user name or password.";
+    private static final String REPLAYED_CODE = "That code was already used. Wait for the next one.";
     private static final Duration TICKET_LIFETIME = Duration.ofMinutes(5);
     /** Verified against when the user does not exist, so that both cases take as long. */
     private static final String DUMMY_HASH = Passwords.hash("no such user: equal time");
@@ -49,10 +60,12 @@ public final class SignIn {
     private final InstantSource clock;
     private final SecretKeySpec ticketKey;
     private final GatehouseStore store;
+    private final AuditTrail audit;
 
     public SignIn(Directory directory, SignInSessions sessions, Tokens tokens, GatehouseStore store,
-                  InstantSource clock) {
+                  InstantSource clock, AuditTrail audit) {
         this.directory = directory;
+        this.audit = audit;
         this.sessions = sessions;
         this.tokens = tokens;
         this.store = store;
@@ -64,10 +77,21 @@ public final class SignIn {
     /**
      * One submission of the sign-in form. {@code password} may be empty when a ticket is given;
      * {@code browserKey} is a secret of the submitting browser (the same on each of its attempts) that a
-     * ticket is bound to.
+     * ticket is bound to; {@code via} is the flow the person signs in for, and {@code viaClientName}
+     * the {@code clientName} of the OIDC client that asked for it (device code, PKCE), when there is one.
      */
     public record Attempt(String userName, String password, String otp, String ticket, String clientAddress,
-                          String browserKey) {
+                          String browserKey, SignInMethod via, String viaClientName) {
+        public Attempt {
+            via = via == null ? SignInMethod.BROWSER : via;
+        }
+
+        /** A sign-in on the portal in a browser. */
+        public Attempt(String userName, String password, String otp, String ticket, String clientAddress,
+                       String browserKey) {
+            this(userName, password, otp, ticket, clientAddress, browserKey, SignInMethod.BROWSER, null);
+        }
+
         /**
          * An attempt from no particular browser (password, and code if needed, at once): a ticket cannot
          * stand in for the password here, since there is no browser to bind it to.
@@ -103,6 +127,8 @@ public final class SignIn {
         String userName = attempt.userName() == null ? "" : attempt.userName().strip();
         Optional<Duration> wait = throttle.waitBefore(userName, attempt.clientAddress());
         if (wait.isPresent()) {
+            attemptEvent(AuditEvent.SIGN_IN_THROTTLED, userName).outcome(AuditOutcome.THROTTLED)
+                    .detail("retryAfterSeconds", wait.get().toSeconds()).record();
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
             return new Throttled(wait.get(), "Too many failed sign-in attempts. Try again in " + seconds
                     + (seconds == 1 ? " second." : " seconds."));
@@ -112,6 +138,7 @@ public final class SignIn {
                 || passwordMatches(user, attempt.password());
         if (user.isEmpty() || !passwordProven) {
             throttle.failed(userName, attempt.clientAddress());
+            attemptEvent(AuditEvent.SIGN_IN_FAILED, userName).outcome(AuditOutcome.FAILURE).record();
             return new Rejected(WRONG_CREDENTIALS);
         }
         if (user.get().totpSecret().isPresent()) {
@@ -119,14 +146,33 @@ public final class SignIn {
             if (problem.isPresent()) {
                 if (attempt.otp() != null && !attempt.otp().isBlank()) {
                     throttle.failed(userName, attempt.clientAddress());
+                    audit.event(AuditEvent.MFA_FAILED).outcome(AuditOutcome.FAILURE).user(user.get())
+                            .detail("reason", problem.get().equals(REPLAYED_CODE) ? "replayed_code" : "wrong_code")
+                            .record();
                 }
                 return new NeedsCode(userName, ticketFor(userName, attempt.browserKey()),
                         problem.filter(p -> !p.isEmpty()));
             }
+            audit.event(AuditEvent.MFA_SUCCEEDED).user(user.get()).record();
         }
         throttle.succeeded(userName, attempt.clientAddress());
-        SignInSession session = sessions.start(user.get());
+        SignInSession session = sessions.start(user.get(), new SessionOrigin(attempt.via(),
+                Optional.ofNullable(attempt.viaClientName()), Optional.ofNullable(attempt.clientAddress()),
+                RequestOrigin.current().userAgent()));
+        audit.event(AuditEvent.SIGN_IN_SUCCEEDED).user(user.get()).session(session.id())
+                .client(attempt.viaClientName(), null).detail("method", attempt.via())
+                .detail("mfa", user.get().totpSecret().isPresent()).record();
         return new SignedIn(session, tokens.issueBrowserToken(session));
+    }
+
+    /**
+     * An event of an attempt that did not succeed: with the user when the typed name is one, otherwise
+     * with {@code knownUser=false} and no name at all (it may be a password typed in the wrong field).
+     */
+    private AuditTrail.Entry attemptEvent(AuditEvent event, String typedUserName) {
+        AuditTrail.Entry entry = audit.event(event);
+        Optional<User> user = directory.user(typedUserName);
+        return user.isPresent() ? entry.user(user.get()) : entry.detail("knownUser", false);
     }
 
     private static boolean passwordMatches(Optional<User> user, String password) {
@@ -145,7 +191,7 @@ public final class SignIn {
             return Optional.of("Incorrect verification code.");
         }
         if (!claimStep(user.id(), step.getAsLong())) {
-            return Optional.of("That code was already used. Wait for the next one.");
+            return Optional.of(REPLAYED_CODE);
         }
         return Optional.empty();
     }

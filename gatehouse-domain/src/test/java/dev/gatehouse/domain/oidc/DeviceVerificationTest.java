@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.MutableClock;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
+import dev.gatehouse.domain.audit.AuditTrail;
+import dev.gatehouse.domain.audit.RecordedAudit;
+import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryIds;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.oidc.DeviceVerification.LockedOut;
@@ -14,6 +21,7 @@ import dev.gatehouse.domain.store.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,7 +34,10 @@ class DeviceVerificationTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
     private final InMemoryStore store = new InMemoryStore();
     private final DeviceAuthorizations devices = new DeviceAuthorizations(store, clock);
-    private final DeviceVerification verification = new DeviceVerification(devices, store, clock, POLICY);
+    private final AuditTrail trail = new AuditTrail(new Directory("us-east-1", Duration.ofHours(8), Duration.ofHours(1),
+            List.of(), new DirectoryIds(store.instanceKey())), clock, AuditTrail.DEFAULT_RETENTION);
+    private final RecordedAudit audit = RecordedAudit.on(trail);
+    private final DeviceVerification verification = new DeviceVerification(devices, store, clock, POLICY, trail);
     private final RegisteredClient client = new RegisteredClient("client-1", new byte[32], "botocore-client-test",
             "public", List.of("sso:account:access"), List.of(), List.of(), clock.instant(),
             clock.instant().plus(Duration.ofDays(90)));
@@ -74,6 +85,24 @@ class DeviceVerificationTest {
         verification.approve(later, origin);
         assertThat(store.findDeviceAuthorizationByUserCode(later).orElseThrow().state())
                 .isEqualTo(DeviceAuthorization.State.APPROVED);
+    }
+
+    @Test
+    void aLockoutIsAuditedOnceWithTheSessionTheAddressAndTheLimitButNoCode() {
+        Origin origin = origin("192.0.2.1");
+        typeWrong(origin, POLICY.perSession() - 1);
+        assertThat(audit.all()).isEmpty();
+        typeWrong(origin, 1);
+        assertThatThrownBy(() -> verification.find(WRONG, origin)).isInstanceOf(LockedOut.class);
+
+        AuditRecord lockout = audit.only(AuditEvent.DEVICE_CODE_LOCKOUT);
+        assertThat(lockout.outcome()).isEqualTo(AuditOutcome.THROTTLED);
+        assertThat(lockout.time()).isEqualTo(clock.instant());
+        assertThat(lockout.userId()).contains("alice");
+        assertThat(lockout.sessionId()).contains(origin.session().id());
+        assertThat(lockout.sourceAddress()).contains("192.0.2.1");
+        assertThat(lockout.details()).isEqualTo(Map.of("limit", "session", "lockedForSeconds", "900"));
+        assertThat(lockout.toString()).doesNotContain(WRONG);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.admin.AdminKeyPepper;
+import dev.gatehouse.domain.audit.AuditSink;
 import dev.gatehouse.domain.directory.Account;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.User;
@@ -12,12 +13,15 @@ import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.server.audit.JsonLinesAuditLog;
 import dev.gatehouse.server.limits.SharedRateLimitBuckets;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -38,7 +42,8 @@ import sun.misc.Signal;
  * {@code gatehouse serve}: loads the directory, opens the store, serves until stopped. SIGTERM and
  * SIGINT stop it gracefully (no new connections, the requests in flight finish within
  * {@link #STOP_GRACE}, the store is closed) and it exits 0; stopped any other way (SIGHUP), a
- * shutdown hook still closes the server and the store.
+ * shutdown hook still closes the server and the store. The audit trail goes, as JSON lines, to
+ * standard output or to the file {@code --audit-log} names.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the service. Without --config, a built-in demo directory is used.")
@@ -81,6 +86,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--audit-log", paramLabel = "PATH|-", defaultValue = "-",
+            description = "Where the audit trail is written as JSON lines: appended to PATH (created readable by "
+                    + "its owner only), or '-' for standard output (default: ${DEFAULT-VALUE}).")
+    String auditLog;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -113,10 +123,18 @@ public final class ServeCommand implements Callable<Integer> {
                     : "\n(is PostgreSQL running at " + StoreUrls.redact(storeUrl) + "?)"));
             return 1;
         }
+        AuditSink auditSink;
+        try {
+            auditSink = "-".equals(auditLog) ? JsonLinesAuditLog.stdout() : JsonLinesAuditLog.appendingTo(Path.of(auditLog));
+        } catch (UncheckedIOException | InvalidPathException e) {
+            store.close();
+            err.println("gatehouse: " + e.getMessage());
+            return 1;
+        }
         Gatehouse gatehouse = Gatehouse.create(loaded.directory(), store, InstantSource.system(), pepper);
         GatehouseServer server;
         try {
-            server = GatehouseServer.start(gatehouse, settings(store, loaded));
+            server = GatehouseServer.start(gatehouse, settings(store, loaded).withAuditLog(auditSink));
         } catch (RuntimeException e) {
             store.close();
             err.println("gatehouse: cannot listen on " + host + ":" + port + ": " + rootMessage(e));

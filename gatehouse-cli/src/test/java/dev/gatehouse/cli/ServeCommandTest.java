@@ -59,6 +59,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void anAuditLogThatCannotBeOpenedIsRefusedClearly() {
+        Path nowhere = dir.resolve("no-such-dir").resolve("audit.jsonl");
+        assertThat(run("serve", "--data", dir.resolve("data").toString(), "--port", "0", "--audit-log",
+                nowhere.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot open the audit log " + nowhere);
+    }
+
+    @Test
     void storeMustBeAPostgresUrl() {
         assertThat(run("serve", "--store", "mysql://root:hunter2@db/x", "--port", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("jdbc:postgresql://").doesNotContain("hunter2");

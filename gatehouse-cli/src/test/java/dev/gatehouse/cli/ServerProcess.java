@@ -40,6 +40,11 @@ final class ServerProcess implements AutoCloseable {
         return start(dataDir, Map.of(), List.of("--config", config.toString()));
     }
 
+    /** With these further options of {@code gatehouse serve}. */
+    static ServerProcess start(Path dataDir, List<String> options) throws IOException, InterruptedException {
+        return start(dataDir, Map.of(), options);
+    }
+
     private static ServerProcess start(Path dataDir, Map<String, String> environment, List<String> options)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -24,6 +24,11 @@ final class ConfigReader {
     static final Duration MAX_SIGN_IN_SESSION = Duration.ofDays(90);
     /** How long a browser's session may go unused: at least five minutes, at most the longest sign-in session. */
     static final Duration MIN_BROWSER_IDLE = Duration.ofMinutes(5);
+    /** The most sign-in sessions a user may be allowed at once ({@code maxSessionsPerUser}). */
+    static final int MAX_SESSIONS_PER_USER = 10_000;
+    /** How long audit records may be kept: at least an hour, at most ten years. */
+    static final Duration MIN_AUDIT_RETENTION = Duration.ofHours(1);
+    static final Duration MAX_AUDIT_RETENTION = Duration.ofDays(3650);
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private ConfigReader() {
@@ -35,8 +40,9 @@ final class ConfigReader {
                     "the configuration must be a YAML mapping (region:, users:, accounts:, ...)");
         }
         YamlMap top = new YamlValue(root, "the configuration", problems)
-                .map("region", "startUrl", "signInSessionDuration", "browserIdleTimeout", "users", "accounts", "permissionSets",
-                        "assignments", "limits", "store", "groups", "adminKeys")
+                .map("region", "startUrl", "signInSessionDuration", "browserIdleTimeout", "maxSessionsPerUser",
+                        "auditRetention", "users", "accounts", "permissionSets", "assignments", "limits", "store", "groups",
+                        "adminKeys")
                 .orElseThrow();
 
         String region = top.get("region")
@@ -51,6 +57,7 @@ final class ConfigReader {
         Duration browserIdle = top.get("browserIdleTimeout")
                 .flatMap(v -> v.duration(MIN_BROWSER_IDLE, MAX_SIGN_IN_SESSION))
                 .orElse(Directory.DEFAULT_BROWSER_IDLE_TIMEOUT);
+        DirectoryFile.Controls controls = controls(top);
 
         DirectoryReader directory = new DirectoryReader(problems);
         directory.users(top.get("users"));
@@ -67,8 +74,21 @@ final class ConfigReader {
                 "'store' must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...)"));
 
         problems.throwIfAny();
-        DirectoryFile built = directory.build(region, signInSession, browserIdle, adminKeys);
+        DirectoryFile built = directory.build(region, signInSession, browserIdle, adminKeys, controls);
         return new GatehouseConfig(built, startUrl, limits, store, source);
+    }
+
+    /** {@code maxSessionsPerUser} and {@code auditRetention}, each its default when absent. */
+    private static DirectoryFile.Controls controls(YamlMap top) {
+        DirectoryFile.Controls defaults = DirectoryFile.Controls.DEFAULT;
+        int maxSessions = top.get("maxSessionsPerUser")
+                .flatMap(v -> v.integer(1, MAX_SESSIONS_PER_USER))
+                .map(Long::intValue)
+                .orElse(defaults.maxSessionsPerUser());
+        Duration auditRetention = top.get("auditRetention")
+                .flatMap(v -> v.duration(MIN_AUDIT_RETENTION, MAX_AUDIT_RETENTION))
+                .orElse(defaults.auditRetention());
+        return new DirectoryFile.Controls(maxSessions, auditRetention);
     }
 
     private static boolean isWebUrl(String text) {

@@ -95,12 +95,12 @@ final class DirectoryReader {
      * import, which keeps a stored hash that still matches instead of hashing again at every start.
      */
     DirectoryFile build(String region, Duration signInSessionDuration, Duration browserIdleTimeout,
-                        List<BootstrapAdminKey> adminKeys) {
+                        List<BootstrapAdminKey> adminKeys, DirectoryFile.Controls controls) {
         List<FileAssignment> grants = assignments.stream()
                 .map(a -> new FileAssignment(a.accountId(), a.permissionSet(), a.type(), a.principal()))
                 .toList();
         return new DirectoryFile(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts,
-                permissionSets, grants, adminKeys);
+                permissionSets, grants, adminKeys, controls);
     }
 
     private void eachMapping(Optional<YamlValue> section, Consumer<YamlMap> reader, String... keys) {

@@ -62,6 +62,7 @@ public final class DirectoryWriter {
         settings.startUrl().ifPresent(url -> root.put("startUrl", url));
         root.put("signInSessionDuration", directory.signInSessionDuration().toString());
         root.put("browserIdleTimeout", directory.browserIdleTimeout().toString());
+        putControls(root, file.controls());
         root.put("users", users(directory));
         root.put("groups", groups(directory));
         root.put("accounts", accounts(directory.accounts()));
@@ -90,6 +91,17 @@ public final class DirectoryWriter {
         header.lines().forEach(line -> text.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
         text.append(new Dump(dump).dumpToString(root));
         return new Export(text.toString(), List.copyOf(leftOut));
+    }
+
+    /** The session cap and the audit retention, each only when it is not the default. */
+    private static void putControls(Map<String, Object> root, DirectoryFile.Controls controls) {
+        DirectoryFile.Controls defaults = DirectoryFile.Controls.DEFAULT;
+        if (controls.maxSessionsPerUser() != defaults.maxSessionsPerUser()) {
+            root.put("maxSessionsPerUser", controls.maxSessionsPerUser());
+        }
+        if (!controls.auditRetention().equals(defaults.auditRetention())) {
+            root.put("auditRetention", YamlValue.iso(controls.auditRetention()));
+        }
     }
 
     private static List<Object> users(Directory directory) {

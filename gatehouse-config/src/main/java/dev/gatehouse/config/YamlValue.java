@@ -206,7 +206,7 @@ final class YamlValue {
     }
 
     /** Whole days as P90D rather than PT2160H, as people write them. */
-    private static String iso(Duration d) {
+    static String iso(Duration d) {
         return d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays())) ? "P" + d.toDays() + "D" : d.toString();
     }
 

@@ -41,7 +41,8 @@ class ConfigErrorsTest {
                 region: us-east-1
                 regoin: eu-west-1
                 """, 2, "unknown key 'regoin' (expected one of: region, startUrl, signInSessionDuration, "
-                + "browserIdleTimeout, users, accounts, permissionSets, assignments, limits, store, groups, adminKeys)");
+                + "browserIdleTimeout, maxSessionsPerUser, auditRetention, users, accounts, permissionSets, assignments, "
+                + "limits, store, groups, adminKeys)");
     }
 
     @Test
@@ -168,6 +169,35 @@ class ConfigErrorsTest {
                 "'browserIdleTimeout' must be between PT5M and P90D, was PT1M");
         assertProblem("browserIdleTimeout: an hour\n", 1,
                 "'browserIdleTimeout' must be an ISO-8601 duration such as PT1H or P1D, was 'an hour'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            0       | 'maxSessionsPerUser' must be between 1 and 10000, was 0
+            10001   | 'maxSessionsPerUser' must be between 1 and 10000, was 10001
+            -1      | 'maxSessionsPerUser' must be between 1 and 10000, was -1
+            "100"   | expected an integer for 'maxSessionsPerUser', found the string '100'
+            2.5     | expected an integer for 'maxSessionsPerUser', found the number 2.5
+            lots    | expected an integer for 'maxSessionsPerUser', found the string 'lots'
+            [5]     | expected an integer for 'maxSessionsPerUser', found a list
+            """)
+    void maxSessionsPerUserOutOfRangeOrNotAWholeNumber(String value, String problem) throws IOException {
+        assertProblem("region: us-east-1\nmaxSessionsPerUser: " + value + "\n", 2, problem);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            PT59M     | 'auditRetention' must be between PT1H and P3650D, was PT59M
+            P3651D    | 'auditRetention' must be between PT1H and P3650D, was P3651D
+            PT87601H  | 'auditRetention' must be between PT1H and P3650D, was PT87601H
+            P0D       | 'auditRetention' must be between PT1H and P3650D, was P0D
+            -P1D      | 'auditRetention' must be between PT1H and P3650D, was -P1D
+            90 days   | 'auditRetention' must be an ISO-8601 duration such as PT1H or P1D, was '90 days'
+            P3M       | 'auditRetention' must be an ISO-8601 duration such as PT1H or P1D, was 'P3M'
+            90        | 'auditRetention' must be an ISO-8601 duration such as PT1H or P1D, was '90'
+            """)
+    void auditRetentionOutOfRangeOrMalformed(String value, String problem) throws IOException {
+        assertProblem("region: us-east-1\nsignInSessionDuration: PT8H\nauditRetention: " + value + "\n", 3, problem);
     }
 
     private static final String DIRECTORY = """

@@ -7,6 +7,7 @@ import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.directory.Account;
 import dev.gatehouse.domain.store.InMemoryStore;
 import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.directory.Passwords;
 import dev.gatehouse.domain.directory.PermissionSet;
 import dev.gatehouse.domain.directory.User;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
     @TempDir
@@ -40,6 +43,8 @@ class ConfigLoaderTest {
         assertThat(directory.region()).isEqualTo("us-east-1");
         assertThat(directory.signInSessionDuration()).isEqualTo(Duration.ofHours(8));
         assertThat(directory.browserIdleTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.directory().controls()).isEqualTo(DirectoryFile.Controls.DEFAULT)
+                .isEqualTo(new DirectoryFile.Controls(100, Duration.ofDays(90)));
 
         User alice = directory.user(ConfigLoader.DEMO_USER).orElseThrow();
         assertThat(Passwords.verify(ConfigLoader.DEMO_PASSWORD, alice.passwordHash().orElseThrow())).isTrue();
@@ -171,10 +176,32 @@ class ConfigLoaderTest {
 
         assertThat(config.directory().region()).isEqualTo("us-east-1");
         assertThat(config.directory().signInSessionDuration()).isEqualTo(Duration.ofHours(8));
+        assertThat(config.directory().controls()).isEqualTo(DirectoryFile.Controls.DEFAULT);
         assertThat(config.startUrl()).isEmpty();
         assertThat(config.limits()).isEqualTo(Limits.DEFAULTS);
         Directory directory = live(config);
         assertThat(directory.accountsOf(directory.user("eve").orElseThrow())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1     | PT1H     | 1     | PT1H
+            10000 | P3650D   | 10000 | PT87600H
+            5     | P30D     | 5     | PT720H
+            250   | PT36H    | 250   | PT36H
+            100   | P1DT12H  | 100   | PT36H
+            """)
+    void sessionCapAndAuditRetentionAreRead(String maxSessions, String retention, int expectedMax,
+                                            Duration expectedRetention) throws IOException {
+        Path file = dir.resolve("controls.yaml");
+        Files.writeString(file, """
+                maxSessionsPerUser: %s
+                auditRetention: %s
+                users: []
+                """.formatted(maxSessions, retention));
+
+        assertThat(ConfigLoader.load(file).directory().controls())
+                .isEqualTo(new DirectoryFile.Controls(expectedMax, expectedRetention));
     }
 
     @Test

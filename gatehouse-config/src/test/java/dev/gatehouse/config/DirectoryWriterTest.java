@@ -8,6 +8,7 @@ import dev.gatehouse.domain.directory.AdminKey;
 import dev.gatehouse.domain.directory.Assignment;
 import dev.gatehouse.domain.directory.Attributes;
 import dev.gatehouse.domain.directory.Directory;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.directory.ExternalId;
 import dev.gatehouse.domain.directory.Group;
 import dev.gatehouse.domain.directory.LiveDirectory;
@@ -47,6 +48,8 @@ class DirectoryWriterTest {
             startUrl: https://sso.example.com/start
             signInSessionDuration: P1D
             browserIdleTimeout: PT30M
+            maxSessionsPerUser: 5
+            auditRetention: PT720H
             users:
               - userName: ann
                 password: "ann's password"
@@ -105,8 +108,10 @@ class DirectoryWriterTest {
         assertThat(export.leftOut()).containsExactly(
                 "1 assignment(s) to accounts the configuration does not declare",
                 "1 admin key(s) made through the API: their secrets are not stored, so a file cannot carry them");
+        assertThat(export.yaml()).contains("\nmaxSessionsPerUser: 5\nauditRetention: P30D\n");
         GatehouseConfig exported = load("exported.yaml", export.yaml());
         assertThat(exported.startUrl()).isEqualTo(config.startUrl());
+        assertThat(exported.directory().controls()).isEqualTo(new DirectoryFile.Controls(5, Duration.ofDays(30)));
         assertThat(exported.directory().adminKeys()).isEqualTo(config.directory().adminKeys());
         assertThat(exported.directory().accounts()).containsExactlyInAnyOrderElementsOf(config.directory().accounts());
         Directory after = Gatehouse.create(exported.directory(), new InMemoryStore(), clock).directory();
@@ -137,8 +142,22 @@ class DirectoryWriterTest {
         Directory directory = Gatehouse.create(demo.directory(), new InMemoryStore(), clock).directory();
         String yaml = DirectoryWriter.write(demo, directory, "demo").yaml();
         assertThat(yaml).contains("accessKeyId: " + ConfigLoader.DEMO_ADMIN_KEY_ID).contains("id: '111111111111'")
-                .doesNotContain("&id").doesNotContain("correct horse");
+                .doesNotContain("&id").doesNotContain("correct horse")
+                .as("defaults are not written").doesNotContain("maxSessionsPerUser").doesNotContain("auditRetention");
         assertThat(load("demo.yaml", yaml).directory().users()).hasSize(2);
+    }
+
+    @Test
+    void onlyTheSettingThatIsNotItsDefaultIsExported() throws IOException {
+        for (String setting : List.of("maxSessionsPerUser: 7", "auditRetention: PT36H")) {
+            GatehouseConfig config = load("one.yaml", setting + "\nusers: []\n");
+            Directory directory = Gatehouse.create(config.directory(), new InMemoryStore(), clock).directory();
+            String yaml = DirectoryWriter.write(config, directory, "one setting").yaml();
+
+            assertThat(yaml.lines().filter(l -> l.startsWith("maxSessionsPerUser") || l.startsWith("auditRetention")))
+                    .containsExactly(setting);
+            assertThat(load("again.yaml", yaml).directory().controls()).isEqualTo(config.directory().controls());
+        }
     }
 
     /** What the admin APIs would make: a user, a group, a permission set, memberships, assignments, a key. */

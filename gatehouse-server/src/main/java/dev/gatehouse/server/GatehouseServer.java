@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.config.Connections;
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.HttpListener;
 import dev.gatehouse.server.http.InFlightRequests;
@@ -33,8 +34,10 @@ import org.xnio.OptionMap;
  * of connections, and malformed framing is refused at once (all in {@code http/}). An idle connection
  * (no request under way) is closed after {@link #IDLE_CONNECTION}.
  *
- * <p>Beside the requests: the hourly purge of expired records, and the {@link DirectoryFollower} that
- * applies the directory changes made through other instances on the same store within a second.
+ * <p>Beside the requests: the hourly purge of expired records, the {@link DirectoryFollower} that
+ * applies the directory changes made through other instances on the same store within a second, and
+ * the audit trail: its records reach the store in batches from a writer thread, and go to the
+ * settings' JSON-lines log; stopping writes out what is left and closes the log.
  */
 public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
@@ -50,11 +53,13 @@ public final class GatehouseServer implements AutoCloseable {
     private final DirectoryFollower directoryFollower;
     private final ServerMetrics metrics;
     private final URI baseUrl;
+    private final AuditTrail audit;
 
     private GatehouseServer(HttpListener listener, InFlightRequests inFlight, ExecutorService operations,
                             ScheduledExecutorService housekeeping, DirectoryFollower directoryFollower,
-                            ServerMetrics metrics) {
+                            ServerMetrics metrics, AuditTrail audit) {
         this.listener = listener;
+        this.audit = audit;
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.operations = operations;
@@ -71,6 +76,8 @@ public final class GatehouseServer implements AutoCloseable {
 
     /** Starts the service; {@code extraRoutes} may add routes (the benchmark adds its baseline route). */
     public static GatehouseServer start(Gatehouse gatehouse, ServerSettings settings, Consumer<RoutingHandler> extraRoutes) {
+        gatehouse.audit().batchStoreWrites();
+        gatehouse.audit().addSink(settings.auditLog());
         ExecutorService operations = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("op-", 0).factory());
         ServerMetrics metrics = ServerMetrics.create().include(gatehouse.store());
         ClientAddresses clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
@@ -100,7 +107,8 @@ public final class GatehouseServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> purge(gatehouse), 1, 60, TimeUnit.MINUTES);
         DirectoryFollower directoryFollower = DirectoryFollower.start(gatehouse.liveDirectory(), DirectoryFollower.INTERVAL);
         metrics.include(directoryFollower);
-        return new GatehouseServer(listener, inFlight, operations, housekeeping, directoryFollower, metrics);
+        return new GatehouseServer(listener, inFlight, operations, housekeeping, directoryFollower, metrics,
+                gatehouse.audit());
     }
 
     private static void purge(Gatehouse gatehouse) {
@@ -156,5 +164,6 @@ public final class GatehouseServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         metrics.close();
+        audit.close();
     }
 }

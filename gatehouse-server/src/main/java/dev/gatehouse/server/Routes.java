@@ -13,6 +13,7 @@ import dev.gatehouse.server.http.ApiDispatcher;
 import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.NotFoundHandlers;
+import dev.gatehouse.server.http.RequestOrigins;
 import dev.gatehouse.server.http.ServiceDate;
 import dev.gatehouse.server.invitation.InvitationOperations;
 import dev.gatehouse.server.limits.AddressRateLimit;
@@ -71,16 +72,17 @@ final class Routes {
         var shedder = new LoadShedder(settings.limits().maxInFlight(), metrics.rejected(Rejection.LOAD_SHED));
         var perAddress = new AddressRateLimit(settings.limits().perAddress(), settings.buckets(), clientAddresses,
                 executor, metrics.rejected(Rejection.RATE_LIMIT_ADDRESS));
-        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT, metrics);
-        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics);
-        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics);
-        Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics);
+        var origins = new RequestOrigins(clientAddresses);
+        Api api = guarded(shedder, perAddress, executor, settings, AwsErrors.FORMAT, metrics, origins);
+        Api oidc = guarded(shedder, perAddress, executor, settings, OidcErrors.FORMAT, metrics, origins);
+        Api sts = guarded(shedder, perAddress, executor, settings, QueryErrors.FORMAT, metrics, origins);
+        Api adminApi = guarded(shedder, perAddress, executor, settings, AwsJsonErrors.FORMAT, metrics, origins);
         Map<String, AdminOperation> adminOperations = new HashMap<>();
         adminOperations.putAll(SsoAdminOperations.all(gatehouse));
         adminOperations.putAll(InvitationOperations.all(gatehouse));
         adminOperations.putAll(GatehouseAdminOperations.all(gatehouse));
         adminOperations.putAll(IdentityStoreOperations.all(gatehouse));
-        var admin = new AdminTargets(gatehouse.admins(), new AdminAudit(gatehouse.clock()), adminOperations);
+        var admin = new AdminTargets(gatehouse.admins(), new AdminAudit(gatehouse.audit()), adminOperations);
         var stsActions = new StsActions(Map.of(
                 "GetCallerIdentity", new GetCallerIdentityHandler(gatehouse.roleSessions())));
         var clients = gatehouse.clients();
@@ -91,7 +93,7 @@ final class Routes {
         var pageErrors = new PageErrors(pages);
         var pageTimer = metrics.pages();
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
-                new PageDispatcher(pages, handler, executor, pageTimer), pageErrors), pageErrors));
+                new PageDispatcher(pages, handler, executor, pageTimer, origins), pageErrors), pageErrors));
         var signIn = new SignInPage(gatehouse.signIn(), gatehouse.deviceAuthorizations(), clients, browser, pages, csrf,
                 clientAddresses, metrics);
         var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
@@ -161,8 +163,9 @@ final class Routes {
 
     /** The guards and dispatch of one API, all answering in that API's error format. */
     private static Api guarded(LoadShedder shedder, AddressRateLimit perAddress, Executor executor,
-                               ServerSettings settings, ErrorFormat errors, ServerMetrics metrics) {
+                               ServerSettings settings, ErrorFormat errors, ServerMetrics metrics,
+                               RequestOrigins origins) {
         return (name, op) -> shedder.guard(perAddress.guard(new ApiDispatcher(op, executor, settings.maxBodyBytes(),
-                errors, metrics.operation(name)), errors), errors);
+                errors, metrics.operation(name), origins), errors), errors);
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Administer a running Gatehouse with an admin access key.",
-        subcommands = {AdminKeysCommand.class, AdminUsersCommand.class})
+        subcommands = {AdminKeysCommand.class, AdminUsersCommand.class, AdminSessionsCommand.class,
+            AdminAuditCommand.class})
 public final class AdminCommand {
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.cli.admin;
 import dev.gatehouse.cli.CliEnvironment;
 import dev.gatehouse.client.gatehouseadmin.GatehouseAdminClient;
 import java.io.PrintWriter;
+import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,6 +31,11 @@ abstract class AdminSubcommand implements Callable<Integer> {
     /** One call on a client built from the options (see {@link AdminConnection#call}). */
     <T> T request(Function<GatehouseAdminClient, T> call) {
         return connection.call(environment, call);
+    }
+
+    /** The clock "now" is read from (times given as a duration back from now). */
+    InstantSource clock() {
+        return environment.clock();
     }
 
     /** {@code json} alone on stdout with {@code --output json}; otherwise what {@code forPeople} prints. */

@@ -46,9 +46,7 @@ class AdminCommandsTest {
     void start() {
         service = new TestService(dataDir);
         cli = new CliHarness(home);
-        cli.env.put("GATEHOUSE_ENDPOINT_URL", service.baseUrl().toString());
-        cli.env.put("AWS_ACCESS_KEY_ID", TestDirectory.ADMIN_KEY_ID);
-        cli.env.put("AWS_SECRET_ACCESS_KEY", TestDirectory.ADMIN_SECRET);
+        cli.adminOf(service.baseUrl().toString());
     }
 
     @AfterEach

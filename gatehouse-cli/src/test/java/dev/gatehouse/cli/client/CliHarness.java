@@ -5,6 +5,7 @@ import dev.gatehouse.cli.CliEnvironment;
 import dev.gatehouse.cli.Main;
 import dev.gatehouse.cli.aws.AwsFiles;
 import dev.gatehouse.client.Sleeper;
+import dev.gatehouse.server.TestDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -66,6 +67,13 @@ final class CliHarness {
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** {@code gatehouse admin …} against {@code endpoint}, signed with the test directory's admin key. */
+    void adminOf(String endpoint) {
+        env.put("GATEHOUSE_ENDPOINT_URL", endpoint);
+        env.put("AWS_ACCESS_KEY_ID", TestDirectory.ADMIN_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", TestDirectory.ADMIN_SECRET);
     }
 
     /** Writes ~/.aws/config. */

@@ -4,8 +4,14 @@ import dev.gatehouse.client.ClientBuilder;
 import dev.gatehouse.client.Paginator;
 import dev.gatehouse.client.ServiceClient;
 import dev.gatehouse.client.gatehouseadmin.model.AdminKey;
+import dev.gatehouse.client.gatehouseadmin.model.AuditEvent;
 import dev.gatehouse.client.gatehouseadmin.model.ListAdminKeysInput;
 import dev.gatehouse.client.gatehouseadmin.model.ListAdminKeysOutput;
+import dev.gatehouse.client.gatehouseadmin.model.ListAuditEventsInput;
+import dev.gatehouse.client.gatehouseadmin.model.ListAuditEventsOutput;
+import dev.gatehouse.client.gatehouseadmin.model.ListSessionsInput;
+import dev.gatehouse.client.gatehouseadmin.model.ListSessionsOutput;
+import dev.gatehouse.client.gatehouseadmin.model.Session;
 import dev.gatehouse.client.internal.HttpTransport;
 import dev.gatehouse.client.sigv4.SigV4Signer;
 import dev.gatehouse.client.sigv4.SigningCredentials;
@@ -27,7 +33,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>Operations: {@link CreateAdminKeyCommand}, {@link ListAdminKeysCommand}, {@link RevokeAdminKeyCommand},
- * {@link CreateInvitationCommand}. Errors are {@link dev.gatehouse.client.gatehouseadmin.model.GatehouseAdminException}
+ * {@link CreateInvitationCommand}; the sign-in sessions of a user, {@link ListSessionsCommand},
+ * {@link EndSessionCommand}, {@link EndUserSessionsCommand}; the audit trail, {@link ListAuditEventsCommand}.
+ * Errors are {@link dev.gatehouse.client.gatehouseadmin.model.GatehouseAdminException}
  * and its subclasses. Gatehouse has no AWS endpoint: the endpoint override is required; the region
  * defaults to {@code us-east-1}. Each attempt is signed anew when it is sent.
  */
@@ -57,6 +65,18 @@ public final class GatehouseAdminClient extends ServiceClient {
     public Paginator<ListAdminKeysOutput, AdminKey> listAdminKeysPaginator(ListAdminKeysInput input) {
         return Paginator.of(input.nextToken(), token -> send(new ListAdminKeysCommand(input.withNextToken(token))),
                 ListAdminKeysOutput::nextToken, ListAdminKeysOutput::adminKeys);
+    }
+
+    /** Every active session of the user, across all pages of ListSessions, starting at the input's page. */
+    public Paginator<ListSessionsOutput, Session> listSessionsPaginator(ListSessionsInput input) {
+        return Paginator.of(input.nextToken(), token -> send(new ListSessionsCommand(input.withNextToken(token))),
+                ListSessionsOutput::nextToken, ListSessionsOutput::sessions);
+    }
+
+    /** Every matching audit record, newest first, across all pages of ListAuditEvents, starting at the input's page. */
+    public Paginator<ListAuditEventsOutput, AuditEvent> listAuditEventsPaginator(ListAuditEventsInput input) {
+        return Paginator.of(input.nextToken(), token -> send(new ListAuditEventsCommand(input.withNextToken(token))),
+                ListAuditEventsOutput::nextToken, ListAuditEventsOutput::events);
     }
 
     /** Builds a {@link GatehouseAdminClient}: an endpoint override and credentials are required. */

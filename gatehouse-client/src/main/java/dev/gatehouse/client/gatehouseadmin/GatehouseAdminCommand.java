@@ -2,6 +2,8 @@ package dev.gatehouse.client.gatehouseadmin;
 
 import dev.gatehouse.client.ServiceCommand;
 import dev.gatehouse.client.internal.WireRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Map;
  * @param <O> the output
  */
 public abstract sealed class GatehouseAdminCommand<I, O> extends ServiceCommand<I, O>
-        permits CreateAdminKeyCommand, ListAdminKeysCommand, RevokeAdminKeyCommand, CreateInvitationCommand {
+        permits CreateAdminKeyCommand, ListAdminKeysCommand, RevokeAdminKeyCommand, CreateInvitationCommand,
+        ListSessionsCommand, EndSessionCommand, EndUserSessionsCommand, ListAuditEventsCommand {
     static final String TARGET_PREFIX = "GatehouseAdmin.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
@@ -29,5 +32,17 @@ public abstract sealed class GatehouseAdminCommand<I, O> extends ServiceCommand<
                 .header("X-Amz-Target", TARGET_PREFIX + operationName())
                 .retrySafe(retrySafe)
                 .build();
+    }
+
+    /** A timestamp member as awsJson1.1 sends it: epoch seconds, with any fraction (to the ns); null stays null. */
+    static Number epochSeconds(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        if (instant.getNano() == 0) {
+            return instant.getEpochSecond();
+        }
+        BigDecimal fraction = BigDecimal.valueOf(instant.getNano(), 9).stripTrailingZeros();
+        return BigDecimal.valueOf(instant.getEpochSecond()).add(fraction);
     }
 }

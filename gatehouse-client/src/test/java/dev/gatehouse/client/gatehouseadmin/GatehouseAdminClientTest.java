@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.client.gatehouseadmin.model.AdminKey;
+import dev.gatehouse.client.gatehouseadmin.model.AuditEvent;
+import dev.gatehouse.client.gatehouseadmin.model.EndSessionInput;
+import dev.gatehouse.client.gatehouseadmin.model.EndSessionOutput;
+import dev.gatehouse.client.gatehouseadmin.model.EndUserSessionsInput;
+import dev.gatehouse.client.gatehouseadmin.model.EndUserSessionsOutput;
+import dev.gatehouse.client.gatehouseadmin.model.ListAuditEventsInput;
+import dev.gatehouse.client.gatehouseadmin.model.ListSessionsInput;
+import dev.gatehouse.client.gatehouseadmin.model.Session;
 import dev.gatehouse.client.gatehouseadmin.model.CreateAdminKeyInput;
 import dev.gatehouse.client.gatehouseadmin.model.CreateAdminKeyOutput;
 import dev.gatehouse.client.gatehouseadmin.model.GatehouseAdminException;
@@ -27,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin client against a real Gatehouse, its requests signed by the library's own SigV4 signer
- * and checked by the server's verifier: keys made, paged through, revoked; typed errors; a signature
+ * and checked by the server's verifier: keys made, paged through, revoked; a user's sessions listed
+ * and ended, and the audit trail read back; typed errors; a signature
  * for another region or from a clock 20 minutes off is refused.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -85,6 +94,39 @@ class GatehouseAdminClientTest {
                     .isInstanceOfSatisfying(GatehouseAdminException.class,
                             e -> assertThat(e.errorCode()).isEqualTo("UnrecognizedClientException"));
         }
+    }
+
+    @Test
+    void listsAndEndsAUsersSessionsAndReadsTheAuditTrail() {
+        String first = service.session("alice").id();
+        service.clock.advance(Duration.ofSeconds(1));
+        String second = service.session("alice").id();
+
+        List<Session> sessions = new ArrayList<>();
+        admin.listSessionsPaginator(new ListSessionsInput("alice", null, null, 1)).forEach(sessions::add);
+        assertThat(sessions).extracting(Session::sessionId).containsExactly(first, second);
+        assertThat(sessions.getFirst().userName()).isEqualTo("alice");
+        assertThat(sessions.getFirst().startedAt()).isBefore(sessions.getFirst().expiresAt());
+
+        assertThat(admin.send(new EndSessionCommand(EndSessionInput.of(first))))
+                .isEqualTo(new EndSessionOutput(first, 1, 0));
+        assertThat(admin.send(new EndSessionCommand(EndSessionInput.of(first))))
+                .isEqualTo(new EndSessionOutput(first, 0, 0));
+        service.clock.advance(Duration.ofSeconds(1));
+        EndUserSessionsOutput rest = admin.send(new EndUserSessionsCommand(EndUserSessionsInput.ofUserName("alice")));
+        assertThat(rest.sessionsEnded()).isEqualTo(1);
+        assertThat(rest.userId()).isEqualTo(sessions.getFirst().userId());
+        assertThat(admin.send(new ListSessionsCommand(ListSessionsInput.ofUserName("alice"))).sessions()).isEmpty();
+
+        service.flushAudit();
+        List<AuditEvent> ended = new ArrayList<>();
+        admin.listAuditEventsPaginator(ListAuditEventsInput.all().withUserName("alice")
+                .withEventName("SessionEndedByAdmin").withMaxResults(1)).forEach(ended::add);
+        assertThat(ended).extracting(AuditEvent::sessionId).containsExactly(second, first);
+        assertThat(ended).allSatisfy(event -> assertThat(event.outcome()).isEqualTo("success"));
+        assertThatThrownBy(() -> admin.send(new EndSessionCommand(EndSessionInput.of("no-such-session"))))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                        e -> assertThat(e.details().members()).containsEntry("ResourceType", "SESSION"));
     }
 
     @Test

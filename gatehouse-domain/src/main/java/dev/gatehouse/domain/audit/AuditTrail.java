@@ -73,6 +73,14 @@ public final class AuditTrail implements AutoCloseable {
         return retention;
     }
 
+    /**
+     * Reads records back from the store, newest first (the admin API's ListAuditEvents); a trail with
+     * no store has none. A batched record can take a moment to be found (see {@link #flush}).
+     */
+    public AuditPage find(AuditQuery query) {
+        return store == null ? new AuditPage(List.of(), Optional.empty()) : store.findAudit(query);
+    }
+
     /** Starts an event; {@link Entry#record()} sends it. The outcome is SUCCESS unless set. */
     public Entry event(AuditEvent event) {
         return new Entry(event);

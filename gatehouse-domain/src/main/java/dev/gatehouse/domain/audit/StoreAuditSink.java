@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,9 @@ public final class StoreAuditSink implements AuditSink {
     private final BlockingQueue<AuditRecord> queue;
     private final Thread writer;
     private volatile boolean closing;
+    /** Records handed to the writer, and records it is done with (stored, or given up on): for {@link #flush}. */
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
 
     private StoreAuditSink(AuditStore store, boolean batched) {
         this.store = store;
@@ -56,6 +60,7 @@ public final class StoreAuditSink implements AuditSink {
         }
         try {
             queue.put(record);
+            accepted.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("Interrupted while handing audit record {} ({}) to the store writer", record.id(),
@@ -63,10 +68,14 @@ public final class StoreAuditSink implements AuditSink {
         }
     }
 
-    /** Waits until every record accepted before this call is stored (or {@code timeout} passes); for tests. */
+    /**
+     * Waits until the writer is done with every record accepted before this call (stored, or given up
+     * on after a refusal other than {@link StoreUnavailableException}), or {@code timeout} passes; for tests.
+     */
     public boolean flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (queue != null && !(queue.isEmpty() && !busy)) {
+        long target = accepted.get();
+        while (queue != null && done.get() < target) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -74,8 +83,6 @@ public final class StoreAuditSink implements AuditSink {
         }
         return true;
     }
-
-    private volatile boolean busy;
 
     private void writeLoop() {
         List<AuditRecord> batch = new ArrayList<>(BATCH);
@@ -85,18 +92,16 @@ public final class StoreAuditSink implements AuditSink {
                 if (first == STOP) {
                     continue;
                 }
-                busy = true;
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 writeWithRetries(batch);
+                done.addAndGet(batch.size());
                 batch.clear();
             } catch (InterruptedException e) {
                 if (!closing) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-            } finally {
-                busy = false;
             }
         }
     }

@@ -59,14 +59,13 @@ public final class SignInSessions {
         return start(user, SessionOrigin.UNRECORDED);
     }
 
+    /** Ends the user's oldest other sessions while, with the one just started, they have more than the cap. */
     private void enforceCap(User user, SignInSession started) {
         Instant now = clock.instant();
-        List<SignInSession> active = store.sessionsOfUser(user.id()).stream().filter(s -> s.isActiveAt(now)).toList();
-        for (int i = 0; i < active.size() - maxSessionsPerUser; i++) {
-            SignInSession oldest = active.get(i);
-            if (oldest.id().equals(started.id())) {
-                continue;
-            }
+        List<SignInSession> others = store.sessionsOfUser(user.id()).stream()
+                .filter(s -> s.isActiveAt(now) && !s.id().equals(started.id())).toList();
+        for (int i = 0; i < others.size() + 1 - maxSessionsPerUser; i++) {
+            SignInSession oldest = others.get(i);
             store.endSession(oldest.id(), now);
             audit.event(AuditEvent.SESSION_ENDED_BY_CAP).user(user).session(oldest.id())
                     .detail("maxSessionsPerUser", maxSessionsPerUser).detail("newSessionId", started.id()).record();

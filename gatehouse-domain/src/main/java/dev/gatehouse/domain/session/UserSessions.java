@@ -50,9 +50,10 @@ public final class UserSessions {
         return sessions.find(sessionId).map(this::view);
     }
 
+    /** The tokens of an ended or expired session are dead with it; its role sessions may live on. */
     private SessionView view(SignInSession session) {
         Instant now = clock.instant();
-        List<TokenView> tokens = store.tokensOfSession(session.id()).stream()
+        List<TokenView> tokens = !session.isActiveAt(now) ? List.of() : store.tokensOfSession(session.id()).stream()
                 .filter(t -> t.isLiveAt(now) && isShown(t.kind()))
                 .map(this::tokenView).toList();
         int roleSessions = (int) store.roleSessionsOfSignInSession(session.id()).stream()

@@ -1,15 +1,20 @@
 package dev.gatehouse.domain.credentials;
 
 import static dev.gatehouse.domain.DomainFixture.ACCOUNT_1;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.directory.PermissionSet;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.InMemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,17 @@ class CredentialIssuerTest {
         assertThat(c.sessionToken()).matches("[A-Za-z0-9_-]{128}");
         assertThat(c.expiration()).isEqualTo(world.clock.instant().plus(Duration.ofHours(2)));
         assertThat(c.toString()).doesNotContain(c.secretAccessKey()).doesNotContain(c.sessionToken());
+    }
+
+    @Test
+    void eachIssueIsAuditedWithTheKeyIdButNeitherTheSecretNorTheSessionToken() {
+        RoleCredentials c = issuer.issue(session, "ann", ACCOUNT_1, read);
+
+        AuditRecord issued = world.audit.only(AuditEvent.ROLE_CREDENTIALS_ISSUED);
+        assertAbout(issued, world.clock.instant(), AuditOutcome.SUCCESS, world.ann, session.id());
+        assertThat(issued.details()).isEqualTo(Map.of("accountId", ACCOUNT_1, "role", "Read",
+                "accessKeyId", c.accessKeyId(), "expiration", c.expiration().toString()));
+        world.audit.assertNoRecordHolds(c.secretAccessKey(), c.sessionToken());
     }
 
     @Test

@@ -203,6 +203,27 @@ class RoleSessionAuthenticatorTest {
     }
 
     @Test
+    void aRoleSessionEndedByAnAdminIsRefusedWhateverThePermissionSetAfterTheSignatureAndExpiry() {
+        SignedRequest request = signedNow();
+        world.store.endRoleSession(credentials.accessKeyId(), world.clock.instant());
+        assertThat(world.gatehouse.sessions().active(session.id())).as("the sign-in session lives on").isPresent();
+
+        assertFails(ErrorCode.UNKNOWN_ACCESS_KEY, () -> authenticator.authenticate(request));
+        assertFails(ErrorCode.SIGNATURE_MISMATCH, () -> authenticator.authenticate(
+                withSignature(request, flipped(request.signature()))));
+        world.advance(admin.sessionDuration());
+        assertFails(ErrorCode.EXPIRED_TOKEN, () -> authenticator.authenticate(signedNow()));
+    }
+
+    @Test
+    void endingOneRoleSessionLeavesTheOthersOfTheSameSignInSessionAlone() {
+        RoleCredentials other = issuer.issue(session, "ann", ACCOUNT_1, admin);
+        world.store.endRoleSession(credentials.accessKeyId(), world.clock.instant());
+        assertThat(authenticator.authenticate(signed(other, world.clock.instant(), "us-east-1", "sts")).account())
+                .isEqualTo(ACCOUNT_1);
+    }
+
+    @Test
     void aSessionThatMerelyRanOutDoesNotRevoke() {
         PermissionSet audit = world.directory.permissionSet("Audit").orElseThrow();
         world.advance(DomainFixture.SESSION.minusMinutes(30));

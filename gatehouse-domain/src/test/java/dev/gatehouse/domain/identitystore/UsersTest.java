@@ -7,6 +7,8 @@ import static dev.gatehouse.domain.identitystore.IdentityStoreFixture.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.directory.Attributes;
 import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.ExternalId;
@@ -224,6 +226,27 @@ class UsersTest {
         assertFails(ErrorCode.UNAUTHORIZED, () -> f.domain.gatehouse.portal().authenticate(tokens.access().secret()));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.delete(f.storeId, ann.id()));
         assertFails(ErrorCode.RESOURCE_NOT_FOUND, () -> users.describe(f.storeId, ann.id()));
+    }
+
+    @Test
+    void theSessionsADeletionEndsAreAuditedUnderTheDeletedUsersName() {
+        User ann = f.domain.ann;
+        SignInSession first = f.domain.signIn(ann);
+        f.domain.signIn(ann);
+        f.domain.gatehouse.sessions().end(first.id());
+
+        users.delete(f.storeId, ann.id());
+
+        AuditRecord ended = f.domain.audit.only(AuditEvent.SESSIONS_ENDED_BY_DIRECTORY);
+        assertThat(ended.user()).contains("ann");
+        assertThat(ended.userId()).contains(ann.id());
+        assertThat(ended.details()).isEqualTo(Map.of("reason", "user_deleted", "count", "1"));
+    }
+
+    @Test
+    void deletingAUserWithoutSessionsAuditsNoEndedSessions() {
+        users.delete(f.storeId, f.domain.bob.id());
+        assertThat(f.domain.audit.of(AuditEvent.SESSIONS_ENDED_BY_DIRECTORY)).isEmpty();
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.gatehouse.domain.invitation.ClosedInvitation.Reason;
 import dev.gatehouse.domain.invitation.Invitations.Accepted;
 import dev.gatehouse.domain.invitation.Invitations.NewAuthenticator;
 import dev.gatehouse.domain.invitation.Invitations.Open;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.invitation.Invitations.Outcome;
 import dev.gatehouse.domain.invitation.Invitations.Refused;
 import dev.gatehouse.domain.signin.SignIn;
@@ -28,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -103,6 +106,25 @@ class InvitationsTest {
         assertThat(f.gatehouse.sessions().active(annSecond.id())).as("ann's second session").isEmpty();
         assertThat(f.gatehouse.sessions().ended(annSession.id())).isTrue();
         assertThat(f.gatehouse.sessions().active(bobSession.id())).as("bob's session").isPresent();
+    }
+
+    @Test
+    void anAcceptedInvitationAndTheSessionsItEndedAreAuditedWithoutTheLinkOrThePassword() {
+        f.signIn(f.ann);
+        f.signIn(f.ann);
+        IssuedInvitation issued = invitations.create(f.ann.id(), ADMIN);
+        invitations.accept(issued.token(), PASSWORD, Optional.empty());
+
+        assertThat(f.audit.events()).containsExactly(AuditEvent.INVITATION_ACCEPTED,
+                AuditEvent.SESSIONS_ENDED_BY_DIRECTORY);
+        AuditRecord accepted = f.audit.only(AuditEvent.INVITATION_ACCEPTED);
+        assertThat(accepted.user()).contains("ann");
+        assertThat(accepted.userId()).contains(f.ann.id());
+        assertThat(accepted.details()).isEqualTo(Map.of("authenticator", "false"));
+        AuditRecord ended = f.audit.only(AuditEvent.SESSIONS_ENDED_BY_DIRECTORY);
+        assertThat(ended.userId()).contains(f.ann.id());
+        assertThat(ended.details()).isEqualTo(Map.of("reason", "password_set", "count", "2"));
+        f.audit.assertNoRecordHolds(issued.token(), PASSWORD);
     }
 
     @Test

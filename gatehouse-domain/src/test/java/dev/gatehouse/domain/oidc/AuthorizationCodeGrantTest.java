@@ -1,9 +1,14 @@
 package dev.gatehouse.domain.oidc;
 
 import static dev.gatehouse.domain.DomainFixture.assertFails;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.BearerToken;
@@ -15,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** CreateToken with an authorization code and PKCE: each check of {@link AuthorizationCodeGrant}, in its order. */
@@ -68,6 +74,30 @@ class AuthorizationCodeGrantTest {
     void aCodeIsGoodOnce() {
         grant.exchange(client, code, REDIRECT, VERIFIER);
         assertFails(ErrorCode.INVALID_GRANT, () -> grant.exchange(client, code, REDIRECT, VERIFIER));
+    }
+
+    @Test
+    void theTokensAreAuditedAsIssuedByTheAuthorizationCodeGrant() {
+        TokenSet tokens = grant.exchange(client, code, REDIRECT, VERIFIER);
+
+        AuditRecord issued = world.audit.only(AuditEvent.TOKEN_ISSUED);
+        assertAbout(issued, world.clock.instant(), AuditOutcome.SUCCESS, world.ann, session.id());
+        assertClient(issued, client);
+        assertThat(issued.details()).isEqualTo(Map.of("grant", "authorization_code"));
+        world.audit.assertNoRecordHolds(code, VERIFIER, tokens.access().secret(), tokens.refresh().secret());
+    }
+
+    @Test
+    void aSpentCodePresentedAgainIsAuditedAsReusedAndEndsTheSession() {
+        grant.exchange(client, code, REDIRECT, VERIFIER);
+        assertFails(ErrorCode.INVALID_GRANT, () -> grant.exchange(client, code, REDIRECT, VERIFIER));
+
+        assertThat(world.gatehouse.sessions().ended(session.id())).isTrue();
+        AuditRecord reused = world.audit.only(AuditEvent.TOKEN_REUSED);
+        assertAbout(reused, world.clock.instant(), AuditOutcome.FAILURE, world.ann, session.id());
+        assertClient(reused, client);
+        assertThat(reused.details()).isEqualTo(Map.of("what", "authorization_code"));
+        world.audit.assertNoRecordHolds(code);
     }
 
     @Test

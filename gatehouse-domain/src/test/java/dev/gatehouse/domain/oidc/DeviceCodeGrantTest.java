@@ -1,15 +1,21 @@
 package dev.gatehouse.domain.oidc;
 
 import static dev.gatehouse.domain.DomainFixture.assertFails;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.BearerToken;
 import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.domain.token.TokenSet;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** CreateToken with a device code (RFC 8628): each check of {@link DeviceCodeGrant}, in its order. */
@@ -56,6 +62,20 @@ class DeviceCodeGrantTest {
         assertThat(tokens.access().record().sessionId()).isEqualTo(session.id());
         assertThat(tokens.access().record().clientId()).isEqualTo(client.clientId());
         assertThat(world.gatehouse.tokens().verify(TokenKind.ACCESS, tokens.access().secret())).isPresent();
+    }
+
+    @Test
+    void theTokensAreAuditedAsIssuedByTheDeviceCodeGrantOnceTheyAre() {
+        assertFails(ErrorCode.AUTHORIZATION_PENDING, this::redeem);
+        assertThat(world.audit.of(AuditEvent.TOKEN_ISSUED)).as("nothing issued while pending").isEmpty();
+        devices.approve(started.userCode(), session);
+        TokenSet tokens = redeem();
+
+        AuditRecord issued = world.audit.only(AuditEvent.TOKEN_ISSUED);
+        assertAbout(issued, world.clock.instant(), AuditOutcome.SUCCESS, world.ann, session.id());
+        assertClient(issued, client);
+        assertThat(issued.details()).isEqualTo(Map.of("grant", "device_code"));
+        world.audit.assertNoRecordHolds(started.deviceCode(), tokens.access().secret(), tokens.refresh().secret());
     }
 
     @Test

@@ -1,9 +1,16 @@
 package dev.gatehouse.domain.oidc;
 
 import static dev.gatehouse.domain.DomainFixture.assertFails;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
+import dev.gatehouse.domain.audit.AuditTrail;
+import dev.gatehouse.domain.audit.RequestOrigin;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.IssuedToken;
@@ -11,6 +18,8 @@ import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.domain.token.TokenSet;
 import dev.gatehouse.domain.token.Tokens;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** CreateToken with a refresh token: each check of {@link RefreshTokenGrant}, rotation and reuse detection. */
@@ -41,6 +50,21 @@ class RefreshTokenGrantTest {
         assertThat(works(next.access())).isTrue();
         assertThat(works(issued.access())).as("the earlier access token lives out its hour").isTrue();
         assertThat(grant.exchange(client, next.refresh().secret())).as("the new one rotates in turn").isNotNull();
+    }
+
+    @Test
+    void aRefreshIsAuditedWithTheUserTheSessionTheClientAndTheRequest() {
+        RequestOrigin origin = new RequestOrigin(Optional.of("req-7"), Optional.of("203.0.113.9"), Optional.of("aws-cli/2"));
+        TokenSet next = origin.bind(() -> grant.exchange(client, issued.refresh().secret()));
+
+        AuditRecord refreshed = world.audit.only(AuditEvent.TOKEN_REFRESHED);
+        assertAbout(refreshed, world.clock.instant(), AuditOutcome.SUCCESS, world.ann, session.id());
+        assertClient(refreshed, client);
+        assertThat(refreshed.sourceAddress()).contains("203.0.113.9");
+        assertThat(refreshed.requestId()).contains("req-7");
+        assertThat(refreshed.details()).isEmpty();
+        assertThat(refreshed.expiresAt()).isEqualTo(world.clock.instant().plus(AuditTrail.DEFAULT_RETENTION));
+        world.audit.assertNoRecordHolds(issued.refresh().secret(), next.refresh().secret(), next.access().secret());
     }
 
     @Test
@@ -92,6 +116,19 @@ class RefreshTokenGrantTest {
         assertThat(works(issued.access())).isFalse();
         assertThat(works(browser)).isFalse();
         assertFails(ErrorCode.INVALID_GRANT, () -> grant.exchange(client, rotated.refresh().secret()));
+    }
+
+    @Test
+    void reuseIsAuditedAsATokenReusedFailureThatEndedTheSession() {
+        grant.exchange(client, issued.refresh().secret());
+        assertFails(ErrorCode.INVALID_GRANT, () -> grant.exchange(client, issued.refresh().secret()));
+
+        AuditRecord reused = world.audit.only(AuditEvent.TOKEN_REUSED);
+        assertAbout(reused, world.clock.instant(), AuditOutcome.FAILURE, world.ann, session.id());
+        assertClient(reused, client);
+        assertThat(reused.details()).isEqualTo(Map.of("what", "refresh_token"));
+        assertThat(world.audit.of(AuditEvent.TOKEN_REFRESHED)).as("only the first, good, refresh").hasSize(1);
+        world.audit.assertNoRecordHolds(issued.refresh().secret());
     }
 
     @Test

@@ -5,9 +5,13 @@ import static dev.gatehouse.domain.DomainFixture.ACCOUNT_2;
 import static dev.gatehouse.domain.DomainFixture.ACCOUNT_3;
 import static dev.gatehouse.domain.DomainFixture.UNASSIGNED_ACCOUNT;
 import static dev.gatehouse.domain.DomainFixture.assertFails;
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.DomainFixture;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.credentials.RoleCredentials;
 import dev.gatehouse.domain.credentials.RoleSession;
 import dev.gatehouse.domain.directory.Account;
@@ -17,6 +21,7 @@ import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.TokenSet;
 import dev.gatehouse.domain.token.Tokens;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +141,32 @@ class AccessPortalTest {
         assertFails(ErrorCode.UNAUTHORIZED, () -> portal.authenticate(second.access().secret()));
         assertThat(world.gatehouse.sessions().ended(session.id())).isTrue();
         assertThat(world.gatehouse.credentials().find(credentials.accessKeyId(), credentials.sessionToken())).isPresent();
+    }
+
+    @Test
+    void logoutIsAuditedWithTheUserTheSessionAndTheTokensClient() {
+        portal.logout(ann());
+
+        AuditRecord logout = world.audit.only(AuditEvent.LOGOUT);
+        assertAbout(logout, world.clock.instant(), AuditOutcome.SUCCESS, world.ann, session.id());
+        assertThat(logout.client()).isEmpty();
+        assertThat(logout.clientId()).contains("client-1");
+        assertThat(logout.details()).isEqualTo(Map.of("via", "api"));
+        world.audit.assertNoRecordHolds(tokens.access().secret());
+    }
+
+    @Test
+    void theBrowsersSignOutIsAuditedAsALogoutViaTheBrowser() {
+        String cookie = world.gatehouse.tokens().issueBrowserToken(session).secret();
+        portal.logout(portal.signedInBrowser(cookie).orElseThrow());
+
+        assertThat(portal.signedInBrowser(cookie)).isEmpty();
+        AuditRecord logout = world.audit.only(AuditEvent.LOGOUT);
+        assertThat(logout.userId()).contains(world.ann.id());
+        assertThat(logout.sessionId()).contains(session.id());
+        assertThat(logout.clientId()).isEmpty();
+        assertThat(logout.details()).isEqualTo(Map.of("via", "browser"));
+        world.audit.assertNoRecordHolds(cookie);
     }
 
     @Test

@@ -1,15 +1,24 @@
 package dev.gatehouse.domain.signin;
 
+import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.MutableClock;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
+import dev.gatehouse.domain.audit.RecordedAudit;
+import dev.gatehouse.domain.audit.RequestOrigin;
 import dev.gatehouse.domain.directory.Account;
 import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.directory.DirectoryFile.FileAssignment;
 import dev.gatehouse.domain.directory.DirectoryFile.FilePermissionSet;
 import dev.gatehouse.domain.directory.DirectoryFile.FileUser;
 import dev.gatehouse.domain.directory.Passwords;
+import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.session.SessionOrigin;
+import dev.gatehouse.domain.session.SignInMethod;
 import dev.gatehouse.domain.signin.SignIn.Attempt;
 import dev.gatehouse.domain.signin.SignIn.NeedsCode;
 import dev.gatehouse.domain.signin.SignIn.Outcome;
@@ -21,6 +30,7 @@ import dev.gatehouse.domain.token.TokenKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,6 +44,7 @@ class SignInTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:05Z"));
     private final InMemoryStore store = new InMemoryStore();
     private final Gatehouse gatehouse = instance();
+    private final RecordedAudit audit = RecordedAudit.on(gatehouse.audit());
 
     private Gatehouse instance() {
         return Gatehouse.create(new DirectoryFile("us-east-1", Duration.ofHours(8),
@@ -63,6 +74,107 @@ class SignInTest {
         assertThat(signedIn.session().userId()).isEqualTo(gatehouse.directory().user("ann").orElseThrow().id());
         assertThat(gatehouse.tokens().verify(TokenKind.BROWSER, signedIn.browserToken().secret()))
                 .hasValueSatisfying(v -> assertThat(v.session().id()).isEqualTo(signedIn.session().id()));
+    }
+
+    @Test
+    void aSignInIsAuditedWithTheUserTheSessionAndHowItWasMade() {
+        RequestOrigin origin = new RequestOrigin(Optional.of("req-1"), Optional.of("10.0.0.9"), Optional.of("Firefox/140"));
+        SignedIn signedIn = (SignedIn) origin.bind(() -> gatehouse.signIn().attempt(new Attempt("ann", "right password",
+                null, null, "10.0.0.9", BROWSER, SignInMethod.DEVICE_CODE, "botocore-client-x")));
+
+        assertThat(signedIn.session().origin()).isEqualTo(new SessionOrigin(SignInMethod.DEVICE_CODE,
+                Optional.of("botocore-client-x"), Optional.of("10.0.0.9"), Optional.of("Firefox/140")));
+        User ann = gatehouse.directory().user("ann").orElseThrow();
+        AuditRecord succeeded = audit.only(AuditEvent.SIGN_IN_SUCCEEDED);
+        assertAbout(succeeded, clock.instant(), AuditOutcome.SUCCESS, ann, signedIn.session().id());
+        assertThat(succeeded.client()).contains("botocore-client-x");
+        assertThat(succeeded.clientId()).isEmpty();
+        assertThat(succeeded.sourceAddress()).contains("10.0.0.9");
+        assertThat(succeeded.requestId()).contains("req-1");
+        assertThat(succeeded.details()).isEqualTo(Map.of("method", "DEVICE_CODE", "mfa", "false"));
+        assertThat(audit.events()).containsExactly(AuditEvent.SIGN_IN_SUCCEEDED);
+        audit.assertNoRecordHolds("right password", signedIn.browserToken().secret(), BROWSER);
+    }
+
+    @Test
+    void anAttemptWithoutAMethodIsABrowserSignInFromItsAddress() {
+        SignedIn signedIn = (SignedIn) attempt("ann", "right password");
+        assertThat(signedIn.session().origin()).isEqualTo(new SessionOrigin(SignInMethod.BROWSER, Optional.empty(),
+                Optional.of("10.0.0.1"), Optional.empty()));
+        assertThat(audit.only(AuditEvent.SIGN_IN_SUCCEEDED).details()).containsEntry("method", "BROWSER");
+    }
+
+    @Test
+    void aFailedSignInNamesAKnownUserOnly() {
+        attempt("ann", "wrong");
+        AuditRecord failed = audit.only(AuditEvent.SIGN_IN_FAILED);
+        assertThat(failed.outcome()).isEqualTo(AuditOutcome.FAILURE);
+        assertThat(failed.user()).contains("ann");
+        assertThat(failed.userId()).contains(gatehouse.directory().user("ann").orElseThrow().id());
+        assertThat(failed.sessionId()).isEmpty();
+        assertThat(failed.sourceAddress()).isEmpty();
+        assertThat(failed.details()).isEmpty();
+        audit.assertNoRecordHolds("wrong");
+    }
+
+    @Test
+    void aPasswordTypedAsTheUserNameIsNeverRecorded() {
+        String typed = "right password";
+        attempt(typed, "");
+        attempt(" " + typed + " ", "right password");
+
+        assertThat(audit.of(AuditEvent.SIGN_IN_FAILED)).hasSize(2).allSatisfy(failed -> {
+            assertThat(failed.user()).isEmpty();
+            assertThat(failed.userId()).isEmpty();
+            assertThat(failed.details()).isEqualTo(Map.of("knownUser", "false"));
+        });
+        audit.assertNoRecordHolds(typed);
+    }
+
+    @Test
+    void aThrottledAttemptIsAuditedAsThrottledNamingAKnownUserOnly() {
+        for (int i = 0; i < 3; i++) {
+            attempt("ann", "wrong");
+            attempt("right password", "x");
+        }
+        assertThat(attempt("ann", "right password")).isInstanceOf(Throttled.class);
+        assertThat(attempt("right password", "x")).isInstanceOf(Throttled.class);
+
+        List<AuditRecord> throttled = audit.of(AuditEvent.SIGN_IN_THROTTLED);
+        assertThat(throttled).hasSize(2).allSatisfy(t -> {
+            assertThat(t.outcome()).isEqualTo(AuditOutcome.THROTTLED);
+            assertThat(t.details()).containsKey("retryAfterSeconds");
+        });
+        assertThat(throttled.get(0).user()).contains("ann");
+        assertThat(throttled.get(1).user()).isEmpty();
+        assertThat(throttled.get(1).details()).containsEntry("knownUser", "false");
+        assertThat(audit.of(AuditEvent.SIGN_IN_SUCCEEDED)).isEmpty();
+        audit.assertNoRecordHolds("right password");
+    }
+
+    @Test
+    void theTotpCodeIsAuditedAsMfaFailedWhenWrongOrReplayedAndSucceededWhenRight() {
+        String ticket = ((NeedsCode) attempt("tom", "right password")).ticket();
+        assertThat(audit.all()).as("no code given yet: nothing to audit").isEmpty();
+        String next = ((NeedsCode) attempt("tom", "", "000000", ticket, "10.0.0.1")).ticket();
+        String code = Totp.codeAt(SECRET, clock.instant());
+        SignedIn signedIn = (SignedIn) attempt("tom", "", code, next, "10.0.0.1");
+        attempt("tom", "right password", code, null, "10.0.0.1");
+
+        assertThat(audit.events()).containsExactly(AuditEvent.MFA_FAILED, AuditEvent.MFA_SUCCEEDED,
+                AuditEvent.SIGN_IN_SUCCEEDED, AuditEvent.MFA_FAILED);
+        List<AuditRecord> failed = audit.of(AuditEvent.MFA_FAILED);
+        assertThat(failed).allSatisfy(f -> {
+            assertThat(f.outcome()).isEqualTo(AuditOutcome.FAILURE);
+            assertThat(f.user()).contains("tom");
+        });
+        assertThat(failed.get(0).details()).isEqualTo(Map.of("reason", "wrong_code"));
+        assertThat(failed.get(1).details()).isEqualTo(Map.of("reason", "replayed_code"));
+        assertThat(audit.only(AuditEvent.MFA_SUCCEEDED).user()).contains("tom");
+        assertThat(audit.only(AuditEvent.SIGN_IN_SUCCEEDED).details()).containsEntry("mfa", "true")
+                .containsEntry("method", "BROWSER");
+        assertThat(audit.only(AuditEvent.SIGN_IN_SUCCEEDED).sessionId()).contains(signedIn.session().id());
+        audit.assertNoRecordHolds(code, "000000", ticket, next, "right password");
     }
 
     @Test

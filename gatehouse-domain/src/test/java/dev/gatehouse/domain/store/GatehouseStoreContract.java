@@ -3,10 +3,18 @@ package dev.gatehouse.domain.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditIds;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditPage;
+import dev.gatehouse.domain.audit.AuditQuery;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.credentials.RoleSession;
 import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.RegisteredClient;
+import dev.gatehouse.domain.session.SessionOrigin;
+import dev.gatehouse.domain.session.SignInMethod;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.token.BearerToken;
 import dev.gatehouse.domain.token.TokenKind;
@@ -17,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -421,6 +430,313 @@ public abstract class GatehouseStoreContract {
         assertThat(store.findCounter("new", NOW)).isPresent();
         store.incrementCounter("old", NOW, NOW.plus(Duration.ofDays(3)));
         assertThat(store.findCounter("old", NOW).orElseThrow().value()).as("purged, so it starts again").isEqualTo(1);
+    }
+
+    // ---- sessions under control: origins, a session's tokens and role sessions, ending role sessions
+
+    @Test
+    void aSessionKeepsItsOriginAndOneSavedWithoutIsUnrecorded() {
+        SignInSession viaDevice = new SignInSession("s1", "user-a", NOW, NOW.plus(Duration.ofHours(8)),
+                Optional.empty(), new SessionOrigin(SignInMethod.DEVICE_CODE, Optional.of("botocore-client-x"),
+                Optional.of("203.0.113.7"), Optional.of("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")));
+        SignInSession inBrowser = new SignInSession("s2", "user-a", NOW.plusSeconds(1), NOW.plus(Duration.ofHours(8)),
+                Optional.empty(), SessionOrigin.browser("2001:db8::1", null));
+        SignInSession unrecorded = new SignInSession("s3", "user-a", NOW.plusSeconds(2), NOW.plus(Duration.ofHours(8)),
+                Optional.empty());
+        store.createSession(viaDevice);
+        store.createSession(inBrowser);
+        store.createSession(unrecorded);
+        Instant ended = NOW.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        store.endSession("s1", ended);
+        reopen();
+        assertThat(store.findSession("s1")).contains(viaDevice.endedAt(ended));
+        assertThat(store.findSession("s2")).contains(inBrowser);
+        assertThat(store.findSession("s3").orElseThrow().origin()).isEqualTo(SessionOrigin.UNRECORDED);
+        assertThat(store.sessionsOfUser("user-a")).containsExactly(viaDevice.endedAt(ended), inBrowser, unrecorded);
+    }
+
+    private static TokenRecord token(String sessionId, TokenKind kind, Instant issuedAt, Duration lifetime,
+                                     Optional<String> sourceAddress) {
+        BearerToken token = BearerToken.generate(kind);
+        return new TokenRecord(token.id(), kind, token.hash(), sessionId, "client-1", issuedAt, issuedAt.plus(lifetime),
+                Optional.empty(), sourceAddress);
+    }
+
+    @Test
+    void aTokenKeepsTheAddressItWasIssuedTo() {
+        TokenRecord withAddress = token("s1", TokenKind.REFRESH, NOW, Duration.ofDays(30), Optional.of("198.51.100.4"));
+        TokenRecord without = token("s1", TokenKind.ACCESS, NOW, Duration.ofHours(1), Optional.empty());
+        store.saveToken(withAddress);
+        store.saveToken(without);
+        Instant rotated = NOW.plusSeconds(5);
+        store.updateToken(withAddress.id(), t -> t.rotated(rotated));
+        reopen();
+        assertThat(store.findToken(withAddress.id()).orElseThrow())
+                .usingRecursiveComparison().isEqualTo(withAddress.rotated(rotated));
+        assertThat(store.findToken(without.id()).orElseThrow())
+                .usingRecursiveComparison().isEqualTo(without);
+        assertThat(store.findTokenWithSession(withAddress.id()).orElseThrow().token().sourceAddress())
+                .contains("198.51.100.4");
+    }
+
+    @Test
+    void aSessionsTokensAreFoundBySessionOldestFirst() {
+        TokenRecord late = token("s1", TokenKind.ACCESS, NOW.plusSeconds(10), Duration.ofHours(1), Optional.empty());
+        TokenRecord first = token("s1", TokenKind.BROWSER, NOW, Duration.ofHours(8), Optional.of("203.0.113.7"));
+        TokenRecord middle = token("s1", TokenKind.REFRESH, NOW.plusSeconds(5), Duration.ofDays(30), Optional.empty());
+        TokenRecord otherSession = token("s2", TokenKind.ACCESS, NOW.plusSeconds(1), Duration.ofHours(1),
+                Optional.empty());
+        store.saveToken(late);
+        store.saveToken(otherSession);
+        store.saveToken(first);
+        store.saveToken(middle);
+        Instant rotated = NOW.plusSeconds(20);
+        store.updateToken(middle.id(), t -> t.rotated(rotated));
+        reopen();
+        assertThat(store.tokensOfSession("s1")).usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(first, middle.rotated(rotated), late);
+        assertThat(store.tokensOfSession("s2")).extracting(TokenRecord::id).containsExactly(otherSession.id());
+        assertThat(store.tokensOfSession("nope")).isEmpty();
+    }
+
+    private static RoleSession roleSession(String accessKeyId, String signInSessionId, Instant issuedAt,
+                                           Duration lifetime) {
+        return new RoleSession(accessKeyId, new byte[32], "111111111111", "Admin", "alice", signInSessionId, issuedAt,
+                issuedAt.plus(lifetime));
+    }
+
+    @Test
+    void aSignInSessionsRoleSessionsAreFoundBySessionOldestFirst() {
+        RoleSession late = roleSession("ASIAAAAAAAAAAAAAAAA1", "s1", NOW.plusSeconds(10), Duration.ofHours(1));
+        RoleSession first = roleSession("ASIAAAAAAAAAAAAAAAA2", "s1", NOW, Duration.ofHours(1));
+        RoleSession other = roleSession("ASIAAAAAAAAAAAAAAAA3", "s2", NOW.plusSeconds(5), Duration.ofHours(1));
+        store.saveRoleSession(late);
+        store.saveRoleSession(other);
+        store.saveRoleSession(first);
+        reopen();
+        assertThat(store.roleSessionsOfSignInSession("s1")).usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(first, late);
+        assertThat(store.roleSessionsOfSignInSession("s2")).extracting(RoleSession::accessKeyId)
+                .containsExactly(other.accessKeyId());
+        assertThat(store.roleSessionsOfSignInSession("nope")).isEmpty();
+    }
+
+    @Test
+    void anEndedRoleSessionStaysEndedAtTheFirstTime() {
+        RoleSession role = roleSession("ASIAABCDEFGHIJKLMNOP", "s1", NOW, Duration.ofHours(1));
+        store.saveRoleSession(role);
+        Instant ended = NOW.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        store.endRoleSession(role.accessKeyId(), ended);
+        store.endRoleSession(role.accessKeyId(), ended.plusSeconds(60));
+        store.endRoleSession("ASIAGHOSTGHOSTGHOST0", ended);
+        reopen();
+        assertThat(store.findRoleSession(role.accessKeyId()).orElseThrow())
+                .usingRecursiveComparison().isEqualTo(role.endedAt(ended));
+        assertThat(store.roleSessionsOfSignInSession("s1")).singleElement()
+                .satisfies(r -> assertThat(r.endedAt()).contains(ended));
+        assertThat(store.findRoleSession("ASIAGHOSTGHOSTGHOST0")).isEmpty();
+    }
+
+    @Test
+    void purgedTokensAndRoleSessionsLeaveTheirSessionsLists() {
+        TokenRecord access = token("s1", TokenKind.ACCESS, NOW, Duration.ofHours(1), Optional.empty());
+        TokenRecord refresh = token("s1", TokenKind.REFRESH, NOW, Duration.ofDays(30), Optional.empty());
+        RoleSession shortRole = roleSession("ASIAAAAAAAAAAAAAAAA1", "s1", NOW, Duration.ofHours(1));
+        RoleSession longRole = roleSession("ASIAAAAAAAAAAAAAAAA2", "s1", NOW, Duration.ofHours(12));
+        store.saveToken(access);
+        store.saveToken(refresh);
+        store.saveRoleSession(shortRole);
+        store.saveRoleSession(longRole);
+        assertThat(store.purgeExpiredBefore(NOW.plus(Duration.ofHours(2)))).isPositive();
+        assertThat(store.tokensOfSession("s1")).extracting(TokenRecord::id).containsExactly(refresh.id());
+        assertThat(store.roleSessionsOfSignInSession("s1")).extracting(RoleSession::accessKeyId)
+                .containsExactly(longRole.accessKeyId());
+        reopen();
+        assertThat(store.tokensOfSession("s1")).extracting(TokenRecord::id).containsExactly(refresh.id());
+        assertThat(store.roleSessionsOfSignInSession("s1")).extracting(RoleSession::accessKeyId)
+                .containsExactly(longRole.accessKeyId());
+    }
+
+    // ---- the audit trail
+
+    private static AuditRecord audit(Instant time, AuditEvent event, String user, String userId) {
+        return new AuditRecord(AuditIds.next(time), time, event, AuditOutcome.SUCCESS, Optional.ofNullable(user),
+                Optional.ofNullable(userId), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), time.plus(Duration.ofDays(90)));
+    }
+
+    private static AuditQuery everything(int limit) {
+        return new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), Instant.EPOCH,
+                NOW.plus(Duration.ofDays(1)), Optional.empty(), limit, AuditQuery.DEFAULT_SCAN_LIMIT);
+    }
+
+    private static AuditQuery before(AuditQuery query, String before) {
+        return new AuditQuery(query.userId(), query.userName(), query.event(), query.from(), query.until(),
+                Optional.of(before), query.limit(), query.scanLimit());
+    }
+
+    /** Follows {@code nextBefore} to the end; every page answered is kept in {@code pages}. */
+    private List<AuditRecord> allPages(AuditQuery query, List<AuditPage> pages) {
+        List<AuditRecord> all = new ArrayList<>();
+        AuditQuery next = query;
+        while (true) {
+            AuditPage page = store.findAudit(next);
+            assertThat(page.records().size()).isLessThanOrEqualTo(query.limit());
+            pages.add(page);
+            all.addAll(page.records());
+            if (page.nextBefore().isEmpty()) {
+                return all;
+            }
+            assertThat(pages).as("pages").hasSizeLessThan(1000);
+            next = before(query, page.nextBefore().get());
+        }
+    }
+
+    @Test
+    void auditRecordsRoundTripNewestFirst() {
+        Instant t = NOW.plusMillis(123);
+        AuditRecord full = new AuditRecord(AuditIds.next(t), t, AuditEvent.TOKEN_REFRESHED, AuditOutcome.FAILURE,
+                Optional.of("alice"), Optional.of("user-a"), Optional.of("s1"), Optional.of("botocore-client-x"),
+                Optional.of("client-1"), Optional.of("2001:db8::7"), Optional.of("req-1"),
+                Map.of("grant", "refresh_token", "reason", "expired"), t.plus(Duration.ofDays(90)));
+        AuditRecord bare = new AuditRecord(AuditIds.next(t.minusMillis(1)), t.minusMillis(1), AuditEvent.ADMIN_CALL,
+                AuditOutcome.DENIED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), t.plus(Duration.ofDays(1)));
+        AuditRecord newest = audit(t.plusSeconds(1), AuditEvent.LOGOUT, "alice", "user-a");
+        store.appendAudit(List.of(bare, full));
+        store.appendAudit(List.of(newest));
+        store.appendAudit(List.of());
+        reopen();
+        AuditPage page = store.findAudit(everything(10));
+        assertThat(page.records()).containsExactly(newest, full, bare);
+        assertThat(page.nextBefore()).isEmpty();
+    }
+
+    @Test
+    void anAuditIdAppendedAgainKeepsTheFirstRecord() {
+        AuditRecord first = audit(NOW, AuditEvent.SIGN_IN_SUCCEEDED, "alice", "user-a");
+        AuditRecord again = new AuditRecord(first.id(), first.time(), AuditEvent.SIGN_IN_FAILED, AuditOutcome.FAILURE,
+                Optional.of("mallory"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of("reason", "replayed"), first.expiresAt());
+        AuditRecord other = audit(NOW.plusMillis(1), AuditEvent.LOGOUT, "alice", "user-a");
+        store.appendAudit(List.of(first));
+        store.appendAudit(List.of(again, other));
+        reopen();
+        assertThat(store.findAudit(everything(10)).records()).containsExactly(other, first);
+    }
+
+    @Test
+    void auditRecordsAreFilteredByUserIdOrUserNameAndEvent() {
+        AuditRecord byBoth = audit(NOW, AuditEvent.SIGN_IN_SUCCEEDED, "alice", "user-a");
+        AuditRecord byNameOnly = audit(NOW.plusMillis(1), AuditEvent.SIGN_IN_FAILED, "alice", null);
+        AuditRecord byIdOnly = audit(NOW.plusMillis(2), AuditEvent.TOKEN_ISSUED, "alice.old", "user-a");
+        AuditRecord bob = audit(NOW.plusMillis(3), AuditEvent.SIGN_IN_SUCCEEDED, "bob", "user-b");
+        AuditRecord nobody = audit(NOW.plusMillis(4), AuditEvent.ADMIN_CALL, null, null);
+        store.appendAudit(List.of(byBoth, byNameOnly, byIdOnly, bob, nobody));
+
+        AuditQuery all = everything(10);
+        assertThat(store.findAudit(new AuditQuery(Optional.of("user-a"), Optional.of("alice"), Optional.empty(),
+                all.from(), all.until(), Optional.empty(), 10, 100)).records())
+                .containsExactly(byIdOnly, byNameOnly, byBoth);
+        assertThat(store.findAudit(new AuditQuery(Optional.of("user-a"), Optional.empty(), Optional.empty(),
+                all.from(), all.until(), Optional.empty(), 10, 100)).records()).containsExactly(byIdOnly, byBoth);
+        assertThat(store.findAudit(new AuditQuery(Optional.empty(), Optional.of("alice"), Optional.empty(),
+                all.from(), all.until(), Optional.empty(), 10, 100)).records()).containsExactly(byNameOnly, byBoth);
+        assertThat(store.findAudit(new AuditQuery(Optional.empty(), Optional.empty(),
+                Optional.of(AuditEvent.SIGN_IN_SUCCEEDED), all.from(), all.until(), Optional.empty(), 10, 100))
+                .records()).containsExactly(bob, byBoth);
+        assertThat(store.findAudit(new AuditQuery(Optional.of("user-a"), Optional.of("alice"),
+                Optional.of(AuditEvent.SIGN_IN_FAILED), all.from(), all.until(), Optional.empty(), 10, 100))
+                .records()).containsExactly(byNameOnly);
+        assertThat(store.findAudit(new AuditQuery(Optional.of("user-z"), Optional.empty(), Optional.empty(),
+                all.from(), all.until(), Optional.empty(), 10, 100)).records()).isEmpty();
+        assertThat(store.findAudit(all).records()).containsExactly(nobody, bob, byIdOnly, byNameOnly, byBoth);
+    }
+
+    @Test
+    void auditTimeBoundsAreExactToTheMillisecond() {
+        Instant from = NOW.plusMillis(500);
+        Instant until = NOW.plusSeconds(10).plusMillis(250);
+        AuditRecord justBefore = audit(from.minusMillis(1), AuditEvent.LOGOUT, "alice", "user-a");
+        AuditRecord atFrom = audit(from, AuditEvent.LOGOUT, "alice", "user-a");
+        AuditRecord lastIn = audit(until.minusMillis(1), AuditEvent.LOGOUT, "alice", "user-a");
+        AuditRecord atUntil = audit(until, AuditEvent.LOGOUT, "alice", "user-a");
+        List<AuditRecord> older = IntStream.range(0, 50)
+                .mapToObj(i -> audit(from.minusSeconds(1 + i), AuditEvent.LOGOUT, "alice", "user-a")).toList();
+        store.appendAudit(older);
+        store.appendAudit(List.of(atUntil, justBefore, lastIn, atFrom));
+        // the scan limit is above what lies between the bounds, so a store that stops at from answers the end
+        AuditPage page = store.findAudit(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), from,
+                until, Optional.empty(), 10, 10));
+        assertThat(page.records()).containsExactly(lastIn, atFrom);
+        assertThat(page.nextBefore()).isEmpty();
+        AuditPage fromBefore = store.findAudit(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                from, until, Optional.of(lastIn.id()), 10, 10));
+        assertThat(fromBefore.records()).containsExactly(atFrom);
+        assertThat(fromBefore.nextBefore()).isEmpty();
+    }
+
+    @Test
+    void auditPagesFollowOneAnotherWithoutGapOrRepeat() {
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // three records share each millisecond, so that pages also split within one
+            Instant time = NOW.plusMillis(i / 3);
+            records.add(audit(time, i % 2 == 0 ? AuditEvent.TOKEN_ISSUED : AuditEvent.TOKEN_REFRESHED,
+                    i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "user-a" : "user-b"));
+        }
+        store.appendAudit(records.subList(0, 12));
+        store.appendAudit(records.subList(12, 25));
+        reopen();
+        List<String> newestFirst = records.stream().map(AuditRecord::id)
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+
+        List<AuditPage> pages = new ArrayList<>();
+        assertThat(allPages(everything(10), pages)).extracting(AuditRecord::id).containsExactlyElementsOf(newestFirst);
+        assertThat(pages.get(0).records()).hasSize(10);
+        assertThat(pages.get(0).nextBefore()).contains(newestFirst.get(9));
+        assertThat(pages.get(1).records()).hasSize(10);
+
+        AuditQuery alice = new AuditQuery(Optional.of("user-a"), Optional.empty(), Optional.empty(), Instant.EPOCH,
+                NOW.plus(Duration.ofDays(1)), Optional.empty(), 4, 100);
+        List<AuditPage> alicePages = new ArrayList<>();
+        assertThat(allPages(alice, alicePages)).extracting(AuditRecord::id).containsExactlyElementsOf(
+                records.stream().filter(r -> r.userId().equals(Optional.of("user-a"))).map(AuditRecord::id)
+                        .sorted(java.util.Comparator.reverseOrder()).toList());
+        assertThat(alicePages.size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aQueryReadsNoMoreThanItsScanLimitAndSaysWhereToGoOn() {
+        AuditRecord alice = audit(NOW, AuditEvent.SIGN_IN_SUCCEEDED, "alice", "user-a");
+        List<AuditRecord> bobs = IntStream.range(1, 21)
+                .mapToObj(i -> audit(NOW.plusSeconds(i), AuditEvent.TOKEN_REFRESHED, "bob", "user-b")).toList();
+        store.appendAudit(bobs);
+        store.appendAudit(List.of(alice));
+        AuditQuery query = new AuditQuery(Optional.of("user-a"), Optional.empty(), Optional.empty(), Instant.EPOCH,
+                NOW.plus(Duration.ofDays(1)), Optional.empty(), 5, 8);
+
+        AuditPage first = store.findAudit(query);
+        assertThat(first.records()).isEmpty();
+        assertThat(first.nextBefore()).as("went on from where it stopped").isPresent();
+        assertThat(first.nextBefore().get()).isGreaterThanOrEqualTo(bobs.get(0).id());
+
+        List<AuditPage> pages = new ArrayList<>();
+        assertThat(allPages(query, pages)).containsExactly(alice);
+        assertThat(pages.size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void purgeRemovesExpiredAuditRecords() {
+        AuditRecord expiring = new AuditRecord(AuditIds.next(NOW), NOW, AuditEvent.LOGOUT, AuditOutcome.SUCCESS,
+                Optional.of("alice"), Optional.of("user-a"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), NOW.plus(Duration.ofHours(1)));
+        AuditRecord kept = audit(NOW.plusMillis(1), AuditEvent.LOGOUT, "alice", "user-a");
+        store.appendAudit(List.of(expiring, kept));
+        assertThat(store.purgeExpiredBefore(NOW.plus(Duration.ofHours(2)))).isPositive();
+        assertThat(store.findAudit(everything(10)).records()).containsExactly(kept);
+        reopen();
+        assertThat(store.findAudit(everything(10)).records()).containsExactly(kept);
     }
 
     // ---- the directory: entries, unique keys, the change log

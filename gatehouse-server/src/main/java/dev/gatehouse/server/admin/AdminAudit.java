@@ -2,38 +2,41 @@ package dev.gatehouse.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.domain.admin.AdminCaller;
-import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.server.wire.Json;
-import java.time.InstantSource;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The audit trail of the admin APIs, on the {@code dev.gatehouse.audit} logger: one line for every
- * call that changed something (any operation not named Describe…, List…, Get… or IsMember…) once it
- * succeeded — when, which access key, which target, and the ids of the resources it named or made —
- * and one {@code admin call refused} line for every call whose signature was refused, with the key id
- * it presented and why. Only identifiers are written: never a secret, a password, a token, or an
- * attribute's value, whatever the input held.
+ * The admin APIs' part of the audit trail: an {@code AdminCall} event for every call that changes
+ * something (any operation not named Describe…, List…, Get… or IsMember…), {@code success} once it is
+ * done and {@code failure} when it was refused for its input or failed, and a {@code denied} one for
+ * every call whose signature was refused, whatever its operation. Each names the access key as its
+ * {@code client} (for a refused call, the key id it presented, if any), and in its details the
+ * {@code target}, {@code service} and {@code operation}, why it was refused or failed
+ * ({@code reason}), and the ids of the resources the input and output name ({@code UserId},
+ * {@code GroupId}, …); the user (id, and name as the directory has it), when the call names one user id. Only identifiers are kept: never a
+ * secret, a password, a token, or an attribute's value, whatever the input held.
  */
 public final class AdminAudit {
-    private static final Logger AUDIT = LoggerFactory.getLogger("dev.gatehouse.audit");
     /** The members that identify what a call acted on, wherever they sit in the input or output. */
     static final List<String> RESOURCE_MEMBERS = List.of("UserId", "GroupId", "MembershipId", "PermissionSetArn",
-            "AccountId", "TargetId", "PrincipalId", "AccessKeyId", "UserName");
+            "AccountId", "TargetId", "PrincipalId", "AccessKeyId", "UserName", "SessionId");
     private static final List<String> READ_ONLY_PREFIXES = List.of("Describe", "List", "Get", "IsMember");
     private static final int MAX_DEPTH = 4;
     private static final int MAX_VALUE_LENGTH = 128;
 
-    private final InstantSource clock;
+    private final AuditTrail trail;
 
-    public AdminAudit(InstantSource clock) {
-        this.clock = clock;
+    public AdminAudit(AuditTrail trail) {
+        this.trail = trail;
     }
 
     /** Whether a call of this target changes something (and so is audited). */
@@ -43,28 +46,53 @@ public final class AdminAudit {
     }
 
     /** A call that succeeded with this output: audited when it changes something. */
-    void succeeded(String target, AdminCaller caller, JsonNode input, Object output) {
-        if (!changes(target)) {
-            return;
+    void succeeded(String target, String service, AdminCaller caller, JsonNode input, Object output) {
+        if (changes(target)) {
+            record(AuditOutcome.SUCCESS, target, service, caller.accessKeyId(), null, input,
+                    Json.MAPPER.valueToTree(output));
         }
-        Set<String> resources = new LinkedHashSet<>();
-        collect(input, 0, resources);
-        collect(Json.MAPPER.valueToTree(output), 0, resources);
-        AUDIT.info("event=admin_call at={} key={} target={} resources=[{}]", clock.instant(), caller.accessKeyId(),
-                target, String.join(" ", resources));
+    }
+
+    /**
+     * A signed call that was refused for its input or failed ({@code reason}: the error's code);
+     * audited when it would have changed something. {@code input} is null when the body was not JSON.
+     */
+    void failed(String target, String service, AdminCaller caller, JsonNode input, String reason) {
+        if (changes(target)) {
+            record(AuditOutcome.FAILURE, target, service, caller.accessKeyId(), reason, input, null);
+        }
     }
 
     /**
      * A call whose signature was refused; {@code presentedKeyId} is null when the request named no key
-     * that could be read (unsigned, or a malformed signature).
+     * that could be read (unsigned, or a malformed signature). Its body is not read.
      */
-    void refused(String target, String presentedKeyId, ErrorCode reason) {
-        AUDIT.warn("admin call refused: at={} key={} target={} reason={}", clock.instant(),
-                presentedKeyId == null ? "-" : presentedKeyId, quoted(target == null ? "-" : target), reason);
+    void refused(String target, String service, String presentedKeyId, String reason) {
+        record(AuditOutcome.DENIED, target, service, presentedKeyId, reason, null, null);
     }
 
-    /** Adds {@code Member="value"} for every resource member in the tree (lists and objects, a few levels deep). */
-    private static void collect(JsonNode node, int depth, Set<String> resources) {
+    private void record(AuditOutcome outcome, String target, String service, String keyId, String reason,
+                        JsonNode input, JsonNode output) {
+        Map<String, Set<String>> resources = new LinkedHashMap<>();
+        collect(input, 0, resources);
+        collect(output, 0, resources);
+        AuditTrail.Entry entry = trail.event(AuditEvent.ADMIN_CALL).outcome(outcome)
+                .client(keyId == null ? null : shown(keyId), null)
+                .detail("target", shown(target)).detail("service", service)
+                .detail("operation", shown(target.substring(target.indexOf('.') + 1)))
+                .detail("reason", reason);
+        resources.forEach((member, values) -> entry.detail(member, String.join(" ", values)));
+        oneOf(resources, "UserId").ifPresent(entry::userId);
+        entry.record();
+    }
+
+    private static Optional<String> oneOf(Map<String, Set<String>> resources, String member) {
+        Set<String> values = resources.getOrDefault(member, Set.of());
+        return values.size() == 1 ? Optional.of(values.iterator().next()) : Optional.empty();
+    }
+
+    /** Adds every resource member's value in the tree (lists and objects, a few levels deep). */
+    private static void collect(JsonNode node, int depth, Map<String, Set<String>> resources) {
         if (node == null || depth > MAX_DEPTH) {
             return;
         }
@@ -75,16 +103,17 @@ public final class AdminAudit {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             if (RESOURCE_MEMBERS.contains(member.getKey()) && member.getValue().isTextual()) {
-                resources.add(member.getKey() + "=" + quoted(member.getValue().asText()));
+                resources.computeIfAbsent(member.getKey(), k -> new LinkedHashSet<>())
+                        .add(shown(member.getValue().asText()));
             } else if (member.getValue().isContainerNode()) {
                 collect(member.getValue(), depth + 1, resources);
             }
         }
     }
 
-    /** The value in double quotes, cut short, with quotes, backslashes and anything unprintable as '?'. */
-    static String quoted(String value) {
+    /** The value cut short, with anything unprintable as '?': what the caller sent is not trusted. */
+    static String shown(String value) {
         String cut = value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
-        return "\"" + cut.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "?") + "\"";
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

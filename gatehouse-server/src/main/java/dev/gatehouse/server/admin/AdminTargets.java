@@ -11,6 +11,7 @@ import dev.gatehouse.domain.admin.AdminCaller;
 import dev.gatehouse.domain.credentials.SignedRequest;
 import dev.gatehouse.domain.error.ErrorCode;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.http.ApiOperation;
 import dev.gatehouse.server.http.BaseUrl;
 import dev.gatehouse.server.http.RequestBody;
@@ -27,8 +28,8 @@ import java.util.Map;
  * {@code POST /} with an {@code X-Amz-Target} header: the awsJson1.1 admin APIs. The target picks the
  * service and the operation ({@code AWSIdentityStore.CreateUser}, {@code SWBExternalService.ListInstances});
  * the signature is checked for that service before the operation runs, so that nothing is done for an
- * unsigned or wrongly signed call. Every refused signature, and every successful call that changed
- * something, leaves a line in the audit trail ({@link AdminAudit}).
+ * unsigned or wrongly signed call. Every refused signature, and every call that changes something
+ * (done or failed), leaves an {@code AdminCall} event in the audit trail ({@link AdminAudit}).
  */
 public final class AdminTargets implements ApiOperation {
     public static final HttpString TARGET = HttpString.tryFromString("X-Amz-Target");
@@ -81,9 +82,16 @@ public final class AdminTargets implements ApiOperation {
         if (operation == null) {
             throw new GatehouseException(ErrorCode.UNKNOWN_OPERATION, "Unknown operation " + printable(target));
         }
-        JsonNode input = parse(body);
-        Object output = operation.handle(input, caller, BaseUrl.of(exchange));
-        audit.succeeded(target, caller, input, output);
+        JsonNode input = null;
+        Object output;
+        try {
+            input = parse(body);
+            output = operation.handle(input, caller, BaseUrl.of(exchange));
+        } catch (RuntimeException e) {
+            audit.failed(target, service.signingName, caller, input, reasonOf(e));
+            throw e;
+        }
+        audit.succeeded(target, service.signingName, caller, input, output);
         try {
             return new WireResponse(200, AwsJsonErrors.CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(output), null);
         } catch (JsonProcessingException e) {
@@ -98,9 +106,18 @@ public final class AdminTargets implements ApiOperation {
             signed = SignedRequests.read(exchange, body);
             return authenticator.authenticate(signed, service.signingName);
         } catch (GatehouseException refused) {
-            audit.refused(target, signed == null ? null : signed.accessKeyId(), refused.code());
+            audit.refused(target, service.signingName, signed == null ? null : signed.accessKeyId(),
+                    refused.code().name());
             throw refused;
         }
+    }
+
+    /** What an audited failure says went wrong: the error's code, never its message. */
+    private static String reasonOf(RuntimeException e) {
+        if (e instanceof GatehouseException error) {
+            return error.code().name();
+        }
+        return e instanceof StoreUnavailableException ? "UNAVAILABLE" : "INTERNAL_ERROR";
     }
 
     private static Service serviceOf(String target) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.http;
 
+import dev.gatehouse.domain.audit.RequestOrigin;
 import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.metrics.OutcomeTimer;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * outcome: {@code ok}, the error's name, {@code body_too_large}, {@code unavailable} or {@code internal_error}. A
  * store that cannot serve is answered with a 503 and unexpected failures with a 500, both with a fixed
  * message; what failed is logged with the request id (never with headers or bodies, which carry tokens).
+ * The operation runs with its {@link RequestOrigin} bound, for the audit trail and the records it makes.
  */
 public final class ApiDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -32,9 +34,11 @@ public final class ApiDispatcher implements HttpHandler {
 
     private final ErrorFormat errors;
     private final OutcomeTimer timer;
+    private final RequestOrigins origins;
 
     public ApiDispatcher(ApiOperation operation, Executor executor, long maxBodyBytes, ErrorFormat errors,
-                         OutcomeTimer timer) {
+                         OutcomeTimer timer, RequestOrigins origins) {
+        this.origins = origins;
         this.operation = operation;
         this.executor = executor;
         this.maxBodyBytes = maxBodyBytes;
@@ -64,7 +68,7 @@ public final class ApiDispatcher implements HttpHandler {
     private WireResponse run(HttpServerExchange exchange) {
         long start = System.nanoTime();
         try {
-            WireResponse response = operation.handle(exchange);
+            WireResponse response = origins.of(exchange).bind(() -> operation.handle(exchange));
             timer.record(OK, start);
             return response;
         } catch (GatehouseException e) {

@@ -2,6 +2,7 @@ package dev.gatehouse.server.web;
 
 import dev.gatehouse.domain.store.StoreUnavailableException;
 import dev.gatehouse.server.http.RequestIds;
+import dev.gatehouse.server.http.RequestOrigins;
 import dev.gatehouse.server.metrics.OutcomeTimer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * writes what it returns on the I/O thread. A refused form becomes a message page with the form's
  * status; an unexpected failure is logged with the request id (never with headers or form fields,
  * which carry passwords and tokens) and answered with a 500 page. Times each page in
- * {@code gatehouse.pages} by status class.
+ * {@code gatehouse.pages} by status class. The page runs with its request's origin bound (request id,
+ * client address, User-Agent), for the audit trail and the sessions and tokens it makes.
  */
 public final class PageDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PageDispatcher.class);
@@ -23,8 +25,11 @@ public final class PageDispatcher implements HttpHandler {
     private final PageHandler handler;
     private final Executor executor;
     private final OutcomeTimer timer;
+    private final RequestOrigins origins;
 
-    public PageDispatcher(Pages pages, PageHandler handler, Executor executor, OutcomeTimer timer) {
+    public PageDispatcher(Pages pages, PageHandler handler, Executor executor, OutcomeTimer timer,
+                          RequestOrigins origins) {
+        this.origins = origins;
         this.pages = pages;
         this.handler = handler;
         this.executor = executor;
@@ -43,7 +48,7 @@ public final class PageDispatcher implements HttpHandler {
 
     private PageResponse run(HttpServerExchange exchange) {
         long start = System.nanoTime();
-        PageResponse response = respond(exchange);
+        PageResponse response = origins.of(exchange).bind(() -> respond(exchange));
         timer.recordStatus(response.status(), start);
         return response;
     }

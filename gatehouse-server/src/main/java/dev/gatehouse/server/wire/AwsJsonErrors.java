@@ -30,7 +30,7 @@ public final class AwsJsonErrors {
             return AwsJsonErrors.response(400, typeOf(code), message);
         }
 
-        /** identitystore's errors also name the missing resource, or why a change conflicts. */
+        /** identitystore's errors (and GatehouseAdmin's not-found) also name the missing resource, or why a change conflicts. */
         @Override
         public WireResponse response(GatehouseException error, String requestId) {
             Map<String, String> members = new LinkedHashMap<>();
@@ -38,6 +38,9 @@ public final class AwsJsonErrors {
                 e.resourceType().ifPresent(t -> members.put("ResourceType", t.name()));
                 e.resourceId().ifPresent(id -> members.put("ResourceId", id));
                 e.reason().ifPresent(r -> members.put("Reason", r.name()));
+            } else if (error instanceof ResourceNotFound e) {
+                members.put("ResourceType", e.resourceType());
+                members.put("ResourceId", e.resourceId());
             }
             return AwsJsonErrors.response(400, typeOf(error.code()), ErrorMessages.of(error), members);
         }

@@ -2,6 +2,9 @@ package dev.gatehouse.server.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.domain.error.InvalidMemberException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Locale;
  * AWS's validator does. The services' wire classes build their shapes on these.
  */
 public final class AwsJsonMembers {
+    /** 9999-12-31T23:59:59Z: the latest timestamp an input may name. */
+    private static final BigDecimal LATEST_TIMESTAMP = BigDecimal.valueOf(253_402_300_799L);
     private AwsJsonMembers() {
     }
 
@@ -40,6 +45,37 @@ public final class AwsJsonMembers {
             throw InvalidMemberException.wrongType(name, "an integer", value.toString());
         }
         return value.intValue();
+    }
+
+    /** A boolean member, or null when absent or null; {@code name} is how errors name it. */
+    public static Boolean bool(JsonNode input, String member, String name) {
+        JsonNode value = input.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw InvalidMemberException.wrongType(name, "a boolean", value.toString());
+        }
+        return value.booleanValue();
+    }
+
+    /**
+     * A timestamp member as awsJson1.1 sends one, epoch seconds (a JSON number, fractional allowed),
+     * between 0 and the end of year 9999; null when absent or null.
+     */
+    public static Instant timestamp(JsonNode input, String member, String name) {
+        JsonNode value = input.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw InvalidMemberException.wrongType(name, "a timestamp in epoch seconds", value.toString());
+        }
+        BigDecimal seconds = value.decimalValue();
+        if (seconds.signum() < 0 || seconds.compareTo(LATEST_TIMESTAMP) > 0) {
+            throw InvalidMemberException.outOfRange(name, seconds.longValue(), 0, LATEST_TIMESTAMP.longValue());
+        }
+        return Instant.ofEpochMilli(seconds.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact());
     }
 
     /** A member's name as the validator's messages write it: {@code UserName} → {@code userName}. */

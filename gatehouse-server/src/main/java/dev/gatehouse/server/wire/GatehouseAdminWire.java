@@ -40,14 +40,19 @@ public final class GatehouseAdminWire {
     /** {@code NextToken} and {@code MaxResults} (1..100, default {@value PageRequest#DEFAULT_PAGE_SIZE}). */
     public static PageRequest page(JsonNode input) {
         Optional<String> nextToken = optionalString(input, "NextToken").filter(s -> !s.isEmpty());
-        Integer max = AwsJsonMembers.integer(input, "MaxResults", "MaxResults");
-        if (max == null) {
-            return new PageRequest(nextToken, PageRequest.DEFAULT_PAGE_SIZE);
+        return new PageRequest(nextToken, maxResults(input, PageRequest.MAX_PAGE_SIZE, PageRequest.DEFAULT_PAGE_SIZE));
+    }
+
+    /** {@code MaxResults}, 1..{@code max}; {@code byDefault} when absent. */
+    public static int maxResults(JsonNode input, int max, int byDefault) {
+        Integer given = AwsJsonMembers.integer(input, "MaxResults", "MaxResults");
+        if (given == null) {
+            return byDefault;
         }
-        if (max < 1 || max > PageRequest.MAX_PAGE_SIZE) {
-            throw InvalidMemberException.outOfRange("MaxResults", max, 1, PageRequest.MAX_PAGE_SIZE);
+        if (given < 1 || given > max) {
+            throw InvalidMemberException.outOfRange("MaxResults", given, 1, max);
         }
-        return new PageRequest(nextToken, max);
+        return given;
     }
 
     // ---- outputs

@@ -2,11 +2,13 @@ package dev.gatehouse.server.gatehouseadmin;
 
 import static dev.gatehouse.server.TestDirectory.ADMIN_KEY_ID;
 import static dev.gatehouse.server.TestDirectory.ADMIN_SECRET;
+import static dev.gatehouse.server.gatehouseadmin.AdminAnswers.JSON;
+import static dev.gatehouse.server.gatehouseadmin.AdminAnswers.assertError;
+import static dev.gatehouse.server.gatehouseadmin.AdminAnswers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.server.AdminCalls;
 import dev.gatehouse.server.StderrCapture;
 import dev.gatehouse.server.TestService;
@@ -35,7 +37,6 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AdminKeysApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREATE = "GatehouseAdmin.CreateAdminKey";
     private static final String LIST = "GatehouseAdmin.ListAdminKeys";
     private static final String REVOKE = "GatehouseAdmin.RevokeAdminKey";
@@ -59,20 +60,6 @@ class AdminKeysApiTest {
 
     private HttpResponse<String> asBootstrap(String target, String json) {
         return calls.call(target, json, ADMIN_KEY_ID, ADMIN_SECRET);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/x-amz-json-1.1");
-        return JSON.readTree(response.body());
-    }
-
-    private static void assertError(HttpResponse<String> response, String type, String messagePart) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("__type").asText()).isEqualTo(type);
-        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains(type);
-        assertThat(body.path("Message").asText()).contains(messagePart);
     }
 
     private SsoAdminClient ssoAdmin(String keyId, String secret) {
@@ -218,18 +205,43 @@ class AdminKeysApiTest {
                 throw new AssertionError(e);
             }
         });
-        List<String> audit = log.lines().filter(l -> l.contains("dev.gatehouse.audit")).toList();
-        assertThat(audit).filteredOn(l -> l.contains("event=admin_call")).satisfiesExactly(
-                create -> assertThat(create).contains("key=" + ADMIN_KEY_ID).contains("target=" + CREATE)
-                        .contains("AccessKeyId=\"" + key[0] + "\"").contains("at="),
-                revoke -> assertThat(revoke).contains("key=" + key[0]).contains("target=" + REVOKE)
-                        .contains("AccessKeyId=\"" + key[0] + "\""));
-        assertThat(audit).filteredOn(l -> l.contains("admin call refused")).satisfiesExactly(
-                revoked -> assertThat(revoked).contains("key=" + key[0]).contains("reason=UNKNOWN_ACCESS_KEY")
-                        .contains(LIST),
-                wrong -> assertThat(wrong).contains("key=" + ADMIN_KEY_ID).contains("reason=SIGNATURE_MISMATCH"),
-                unsigned -> assertThat(unsigned).contains("key=-").contains("reason=UNSIGNED").contains(REVOKE));
-        assertThat(log).doesNotContain(key[1]).doesNotContain(ADMIN_SECRET).doesNotContain("wrong-secret")
+        List<JsonNode> audit = new ArrayList<>();
+        for (String line : service.auditLines()) {
+            audit.add(JSON.readTree(line));
+        }
+        assertThat(audit).allSatisfy(event -> assertThat(event.path("event").asText()).isEqualTo("AdminCall"));
+        assertThat(audit).filteredOn(e -> e.path("outcome").asText().equals("success")).satisfiesExactly(
+                e -> {
+                    assertThat(e.path("client").asText()).isEqualTo(ADMIN_KEY_ID);
+                    assertThat(e.path("details").path("target").asText()).isEqualTo(CREATE);
+                    assertThat(e.path("details").path("AccessKeyId").asText()).isEqualTo(key[0]);
+                    assertThat(e.path("time").asText()).isNotBlank();
+                    assertThat(e.path("requestId").asText()).isNotBlank();
+                    assertThat(e.path("sourceAddress").asText()).isEqualTo("127.0.0.1");
+                },
+                e -> {
+                    assertThat(e.path("client").asText()).isEqualTo(key[0]);
+                    assertThat(e.path("details").path("target").asText()).isEqualTo(REVOKE);
+                    assertThat(e.path("details").path("AccessKeyId").asText()).isEqualTo(key[0]);
+                });
+        assertThat(audit).filteredOn(e -> e.path("outcome").asText().equals("denied")).satisfiesExactly(
+                e -> {
+                    assertThat(e.path("client").asText()).isEqualTo(key[0]);
+                    assertThat(e.path("details").path("reason").asText()).isEqualTo("UNKNOWN_ACCESS_KEY");
+                    assertThat(e.path("details").path("target").asText()).isEqualTo(LIST);
+                },
+                e -> {
+                    assertThat(e.path("client").asText()).isEqualTo(ADMIN_KEY_ID);
+                    assertThat(e.path("details").path("reason").asText()).isEqualTo("SIGNATURE_MISMATCH");
+                },
+                e -> {
+                    assertThat(e.has("client")).isFalse();
+                    assertThat(e.path("details").path("reason").asText()).isEqualTo("UNSIGNED");
+                    assertThat(e.path("details").path("target").asText()).isEqualTo(REVOKE);
+                });
+        assertThat(audit).hasSize(5);
+        String everything = log + String.join("\n", service.auditLines());
+        assertThat(everything).doesNotContain(key[1]).doesNotContain(ADMIN_SECRET).doesNotContain("wrong-secret")
                 .doesNotContain("do not log me");
     }
 }

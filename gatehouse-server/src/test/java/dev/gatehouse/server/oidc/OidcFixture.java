@@ -21,16 +21,16 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
  * A {@link TestService} with the stock SSO OIDC and SSO clients of the AWS SDK for Java v2 pointed
  * at it, and the client-side steps of the device and PKCE flows, made as the AWS CLI makes them.
  */
-final class OidcFixture implements AutoCloseable {
+public final class OidcFixture implements AutoCloseable {
     static final String SCOPE = "sso:account:access";
     static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
     static final String REGISTERED_REDIRECT = "http://127.0.0.1/oauth/callback";
 
-    final TestService service;
-    final SsoOidcClient oidc;
-    final SsoClient sso;
+    public final TestService service;
+    public final SsoOidcClient oidc;
+    public final SsoClient sso;
 
-    OidcFixture(Path dataDir) {
+    public OidcFixture(Path dataDir) {
         this(dataDir, Limits.DEFAULTS);
     }
 
@@ -46,7 +46,7 @@ final class OidcFixture implements AutoCloseable {
     }
 
     /** RegisterClient as the CLI's device flow sends it: no grant types, no redirect URIs. */
-    RegisterClientResponse registerDeviceClient() {
+    public RegisterClientResponse registerDeviceClient() {
         return oidc.registerClient(r -> r.clientName("botocore-client-test").clientType("public").scopes(SCOPE));
     }
 
@@ -72,13 +72,13 @@ final class OidcFixture implements AutoCloseable {
         return deviceSignIn(client, service.session(userName));
     }
 
-    CreateTokenResponse deviceSignIn(RegisterClientResponse client, SignInSession session) {
+    public CreateTokenResponse deviceSignIn(RegisterClientResponse client, SignInSession session) {
         StartDeviceAuthorizationResponse started = start(client);
         service.gatehouse.deviceAuthorizations().approve(started.userCode(), session);
         return poll(client, started.deviceCode());
     }
 
-    CreateTokenResponse refresh(RegisterClientResponse client, String refreshToken) {
+    public CreateTokenResponse refresh(RegisterClientResponse client, String refreshToken) {
         return oidc.createToken(r -> r.grantType("refresh_token").clientId(client.clientId())
                 .clientSecret(client.clientSecret()).refreshToken(refreshToken));
     }

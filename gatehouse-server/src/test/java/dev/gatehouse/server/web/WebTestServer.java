@@ -1,5 +1,7 @@
 package dev.gatehouse.server.web;
 
+import dev.gatehouse.server.http.ClientAddresses;
+import dev.gatehouse.server.http.RequestOrigins;
 import dev.gatehouse.server.metrics.ServerMetrics;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.Undertow;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,7 +76,8 @@ final class WebTestServer implements AutoCloseable {
     }
 
     private PageDispatcher page(PageHandler handler) {
-        return new PageDispatcher(pages, handler, executor, ServerMetrics.create().pages());
+        return new PageDispatcher(pages, handler, executor, ServerMetrics.create().pages(),
+                new RequestOrigins(new ClientAddresses(List.of())));
     }
 
     private Map<String, Object> withCsrf(HttpServerExchange exchange, Map<String, Object> model) {

@@ -2,6 +2,9 @@ package dev.gatehouse.store.postgres;
 
 import static dev.gatehouse.store.postgres.Columns.setInstant;
 
+import dev.gatehouse.domain.audit.AuditPage;
+import dev.gatehouse.domain.audit.AuditQuery;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.credentials.RoleSession;
 import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
@@ -51,6 +54,7 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     private final DeviceAuthorizationTable deviceAuthorizations;
     private final AuthorizationCodeTable authorizationCodes;
     private final CounterTable counters;
+    private final AuditTable audit;
     private final PostgresDirectory directory;
     private final byte[] instanceKey;
     private final PostgresRateLimitBuckets rateLimitBuckets;
@@ -64,6 +68,7 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
         this.deviceAuthorizations = new DeviceAuthorizationTable(database);
         this.authorizationCodes = new AuthorizationCodeTable(database);
         this.counters = new CounterTable(database);
+        this.audit = new AuditTable(database);
         this.directory = new PostgresDirectory(database);
         this.instanceKey = loadOrCreateInstanceKey();
         this.rateLimitBuckets = new PostgresRateLimitBuckets(database.dataSource());
@@ -114,32 +119,6 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
         return sessions.find(sessionId);
     }
 
-    // --- issue 12 (sessions under control): implemented on the store branch ---
-    @Override
-    public List<dev.gatehouse.domain.token.TokenRecord> tokensOfSession(String sessionId) {
-        throw new UnsupportedOperationException("tokensOfSession");
-    }
-
-    @Override
-    public List<dev.gatehouse.domain.credentials.RoleSession> roleSessionsOfSignInSession(String signInSessionId) {
-        throw new UnsupportedOperationException("roleSessionsOfSignInSession");
-    }
-
-    @Override
-    public void endRoleSession(String accessKeyId, java.time.Instant endedAt) {
-        throw new UnsupportedOperationException("endRoleSession");
-    }
-
-    @Override
-    public void appendAudit(List<dev.gatehouse.domain.audit.AuditRecord> records) {
-        throw new UnsupportedOperationException("appendAudit");
-    }
-
-    @Override
-    public dev.gatehouse.domain.audit.AuditPage findAudit(dev.gatehouse.domain.audit.AuditQuery query) {
-        throw new UnsupportedOperationException("findAudit");
-    }
-
     @Override
     public List<SignInSession> sessionsOfUser(String userId) {
         return sessions.ofUser(userId);
@@ -155,6 +134,11 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     @Override
     public void saveToken(TokenRecord token) {
         tokens.save(token);
+    }
+
+    @Override
+    public List<TokenRecord> tokensOfSession(String sessionId) {
+        return tokens.ofSession(sessionId);
     }
 
     @Override
@@ -182,6 +166,28 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     @Override
     public Optional<RoleSession> findRoleSession(String accessKeyId) {
         return roleSessions.find(accessKeyId);
+    }
+
+    @Override
+    public List<RoleSession> roleSessionsOfSignInSession(String signInSessionId) {
+        return roleSessions.ofSignInSession(signInSessionId);
+    }
+
+    @Override
+    public void endRoleSession(String accessKeyId, Instant endedAt) {
+        roleSessions.end(accessKeyId, endedAt);
+    }
+
+    // ---- audit trail
+
+    @Override
+    public void appendAudit(List<AuditRecord> records) {
+        audit.append(records);
+    }
+
+    @Override
+    public AuditPage findAudit(AuditQuery query) {
+        return audit.find(query);
     }
 
     // ---- clients
@@ -296,9 +302,9 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
     }
 
     /**
-     * Deletes, in one transaction, every record that expired before {@code cutoff} and the directory
-     * log's lines older than {@link dev.gatehouse.domain.store.DirectoryStore#LOG_KEPT_FOR} before it,
-     * then the rate-limit buckets idle long enough to be full again; returns how many rows. Every instance purges on its
+     * Deletes, in one transaction, every record that expired before {@code cutoff} (audit records whose
+     * retention ran out among them) and the directory log's lines older than
+     * {@link dev.gatehouse.domain.store.DirectoryStore#LOG_KEPT_FOR} before it, then the rate-limit buckets idle long enough to be full again; returns how many rows. Every instance purges on its
      * own schedule; one at a time does the work (a transaction-scoped advisory lock per schema), the
      * others find it taken and return 0 rather than wait or contend for the same rows.
      */
@@ -314,7 +320,7 @@ public final class PostgresStore implements GatehouseStore, MeterBinder {
             }
             long count = 0;
             for (String table : List.of("sessions", "tokens", "role_sessions", "clients", "device_authorizations",
-                    "authorization_codes", "counters")) {
+                    "authorization_codes", "counters", "audit_records")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?")) {
                     setInstant(ps, 1, cutoff);
                     count += ps.executeUpdate();

@@ -4,6 +4,8 @@ import static dev.gatehouse.store.postgres.Columns.getInstant;
 import static dev.gatehouse.store.postgres.Columns.getOptionalInstant;
 import static dev.gatehouse.store.postgres.Columns.setInstant;
 
+import dev.gatehouse.domain.session.SessionOrigin;
+import dev.gatehouse.domain.session.SignInMethod;
 import dev.gatehouse.domain.session.SignInSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code sessions} table: sign-in sessions, their SQL and their row mapping. */
+/** The {@code sessions} table: sign-in sessions with their origin, their SQL and their row mapping. */
 final class SessionTable {
     private final Database database;
 
@@ -22,9 +24,12 @@ final class SessionTable {
 
     void save(SignInSession s) {
         database.execute("save a session", """
-                INSERT INTO sessions (id, user_name, created_at, expires_at, ended_at) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO sessions (id, user_name, created_at, expires_at, ended_at, sign_in_method, client_name,
+                    source_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET user_name = EXCLUDED.user_name, created_at = EXCLUDED.created_at,
-                    expires_at = EXCLUDED.expires_at, ended_at = EXCLUDED.ended_at""",
+                    expires_at = EXCLUDED.expires_at, ended_at = EXCLUDED.ended_at,
+                    sign_in_method = EXCLUDED.sign_in_method, client_name = EXCLUDED.client_name,
+                    source_address = EXCLUDED.source_address, user_agent = EXCLUDED.user_agent""",
                 ps -> bind(ps, s));
     }
 
@@ -53,6 +58,11 @@ final class SessionTable {
         setInstant(ps, 3, s.createdAt());
         setInstant(ps, 4, s.expiresAt());
         setInstant(ps, 5, s.endedAt());
+        SessionOrigin origin = s.origin();
+        ps.setString(6, origin.method().name());
+        ps.setString(7, origin.clientName().orElse(null));
+        ps.setString(8, origin.sourceAddress().orElse(null));
+        ps.setString(9, origin.userAgent().orElse(null));
     }
 
     /** The session's columns as {@link TokenTable#findWithSession} names them; empty when it has none. */
@@ -63,11 +73,19 @@ final class SessionTable {
         }
         return Optional.of(new SignInSession(id, rs.getString("session_user_name"),
                 getInstant(rs, "session_created_at"), getInstant(rs, "session_expires_at"),
-                getOptionalInstant(rs, "session_ended_at")));
+                getOptionalInstant(rs, "session_ended_at"), readOrigin(rs, "session_")));
     }
 
     private static SignInSession read(ResultSet rs) throws SQLException {
         return new SignInSession(rs.getString("id"), rs.getString("user_name"), getInstant(rs, "created_at"),
-                getInstant(rs, "expires_at"), getOptionalInstant(rs, "ended_at"));
+                getInstant(rs, "expires_at"), getOptionalInstant(rs, "ended_at"), readOrigin(rs, ""));
+    }
+
+    /** The origin columns, named with {@code prefix}; a row from before they existed reads as UNRECORDED. */
+    private static SessionOrigin readOrigin(ResultSet rs, String prefix) throws SQLException {
+        return new SessionOrigin(SignInMethod.valueOf(rs.getString(prefix + "sign_in_method")),
+                Optional.ofNullable(rs.getString(prefix + "client_name")),
+                Optional.ofNullable(rs.getString(prefix + "source_address")),
+                Optional.ofNullable(rs.getString(prefix + "user_agent")));
     }
 }

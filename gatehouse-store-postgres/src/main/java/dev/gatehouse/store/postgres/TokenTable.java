@@ -10,17 +10,23 @@ import dev.gatehouse.domain.token.TokenRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** The {@code tokens} table: issued tokens (by id, with their hash), their SQL and their row mapping. */
+/**
+ * The {@code tokens} table: issued tokens (by id, with their hash and the address they went to), their SQL and their
+ * row mapping.
+ */
 final class TokenTable {
     private static final String UPSERT_TOKEN = """
-            INSERT INTO tokens (id, kind, hash, session_id, client_id, issued_at, expires_at, rotated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO tokens (id, kind, hash, session_id, client_id, issued_at, expires_at, rotated_at,
+                source_address)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, hash = EXCLUDED.hash,
                 session_id = EXCLUDED.session_id, client_id = EXCLUDED.client_id, issued_at = EXCLUDED.issued_at,
-                expires_at = EXCLUDED.expires_at, rotated_at = EXCLUDED.rotated_at""";
+                expires_at = EXCLUDED.expires_at, rotated_at = EXCLUDED.rotated_at,
+                source_address = EXCLUDED.source_address""";
 
     private final Database database;
 
@@ -41,10 +47,19 @@ final class TokenTable {
         return database.query("read a token", """
                 SELECT t.*, s.id AS session_id_found, s.user_name AS session_user_name,
                     s.created_at AS session_created_at, s.expires_at AS session_expires_at,
-                    s.ended_at AS session_ended_at
+                    s.ended_at AS session_ended_at, s.sign_in_method AS session_sign_in_method,
+                    s.client_name AS session_client_name, s.source_address AS session_source_address,
+                    s.user_agent AS session_user_agent
                 FROM tokens t LEFT JOIN sessions s ON s.id = t.session_id
                 WHERE t.id = ?""", tokenId,
                 rs -> new TokenWithSession(read(rs), SessionTable.readJoined(rs)));
+    }
+
+    /** The session's tokens, oldest first (ties by id); served by the {@code tokens_session_id} index. */
+    List<TokenRecord> ofSession(String sessionId) {
+        return database.queryAll("read a session's tokens",
+                "SELECT * FROM tokens WHERE session_id = ? ORDER BY issued_at, id COLLATE \"C\"", sessionId,
+                TokenTable::read);
     }
 
     Optional<TokenRecord> update(String tokenId, UnaryOperator<TokenRecord> change) {
@@ -61,11 +76,13 @@ final class TokenTable {
         setInstant(ps, 6, t.issuedAt());
         setInstant(ps, 7, t.expiresAt());
         setInstant(ps, 8, t.rotatedAt());
+        ps.setString(9, t.sourceAddress().orElse(null));
     }
 
     private static TokenRecord read(ResultSet rs) throws SQLException {
         return new TokenRecord(rs.getString("id"), TokenKind.valueOf(rs.getString("kind")), rs.getBytes("hash"),
                 rs.getString("session_id"), rs.getString("client_id"), getInstant(rs, "issued_at"),
-                getInstant(rs, "expires_at"), getOptionalInstant(rs, "rotated_at"));
+                getInstant(rs, "expires_at"), getOptionalInstant(rs, "rotated_at"),
+                Optional.ofNullable(rs.getString("source_address")));
     }
 }

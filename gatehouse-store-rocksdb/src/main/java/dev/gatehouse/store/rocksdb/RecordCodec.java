@@ -1,9 +1,14 @@
 package dev.gatehouse.store.rocksdb;
 
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.audit.AuditOutcome;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.credentials.RoleSession;
 import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.RegisteredClient;
+import dev.gatehouse.domain.session.SessionOrigin;
+import dev.gatehouse.domain.session.SignInMethod;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.Counter;
 import dev.gatehouse.domain.token.TokenKind;
@@ -14,43 +19,64 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The on-disk form of each record: a format version byte, then the fields in a fixed order. The
  * expiry comes first after the version so that the purge can read it without decoding the rest.
+ * A kind's newer version adds fields after those of the one before, and every version a release
+ * wrote is still read: a session of version 1 comes back with an unrecorded origin, a token of
+ * version 1 without a source address, a role session of version 1 not ended. Fields added since
+ * version 1 keep text as its UTF-8 length (four bytes) and bytes, so that no length of it is refused
+ * on write, and enum values by name, so that a constant added anywhere leaves old records readable.
  */
 final class RecordCodec {
     private static final byte V1 = 1;
+    /** Sessions with their origin, tokens with their source address, role sessions with their end. */
+    private static final byte V2 = 2;
+    /** The newest version of any kind: what {@link #expiresAt} reads. */
+    static final byte NEWEST = V2;
 
     private RecordCodec() {
     }
 
     static byte[] encode(SignInSession s) {
-        return write(out -> {
+        return write(V2, out -> {
             out.writeLong(s.expiresAt().toEpochMilli());
             out.writeUTF(s.id());
             out.writeUTF(s.userId());
             out.writeLong(s.createdAt().toEpochMilli());
             writeInstant(out, s.endedAt());
+            writeText(out, s.origin().method().name());
+            writeText(out, s.origin().clientName());
+            writeText(out, s.origin().sourceAddress());
+            writeText(out, s.origin().userAgent());
         });
     }
 
     static SignInSession decodeSession(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, V2, (version, in) -> {
             Instant expiresAt = Instant.ofEpochMilli(in.readLong());
             String id = in.readUTF();
-            String userName = in.readUTF();
+            String userId = in.readUTF();
             Instant createdAt = Instant.ofEpochMilli(in.readLong());
-            return new SignInSession(id, userName, createdAt, expiresAt, readInstant(in));
+            Optional<Instant> endedAt = readInstant(in);
+            SessionOrigin origin = version == V1 ? SessionOrigin.UNRECORDED : new SessionOrigin(
+                    SignInMethod.valueOf(readText(in)), readOptionalText(in), readOptionalText(in),
+                    readOptionalText(in));
+            return new SignInSession(id, userId, createdAt, expiresAt, endedAt, origin);
         });
     }
 
     static byte[] encode(TokenRecord t) {
-        return write(out -> {
+        return write(V2, out -> {
             out.writeLong(t.expiresAt().toEpochMilli());
             out.writeUTF(t.id());
             out.writeByte(t.kind().ordinal());
@@ -59,11 +85,12 @@ final class RecordCodec {
             out.writeUTF(t.clientId());
             out.writeLong(t.issuedAt().toEpochMilli());
             writeInstant(out, t.rotatedAt());
+            writeText(out, t.sourceAddress());
         });
     }
 
     static TokenRecord decodeToken(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, V2, (version, in) -> {
             Instant expiresAt = Instant.ofEpochMilli(in.readLong());
             String id = in.readUTF();
             TokenKind kind = TokenKind.values()[in.readByte()];
@@ -71,12 +98,14 @@ final class RecordCodec {
             String sessionId = in.readUTF();
             String clientId = in.readUTF();
             Instant issuedAt = Instant.ofEpochMilli(in.readLong());
-            return new TokenRecord(id, kind, hash, sessionId, clientId, issuedAt, expiresAt, readInstant(in));
+            Optional<Instant> rotatedAt = readInstant(in);
+            Optional<String> sourceAddress = version == V1 ? Optional.empty() : readOptionalText(in);
+            return new TokenRecord(id, kind, hash, sessionId, clientId, issuedAt, expiresAt, rotatedAt, sourceAddress);
         });
     }
 
     static byte[] encode(RoleSession r) {
-        return write(out -> {
+        return write(V2, out -> {
             out.writeLong(r.expiresAt().toEpochMilli());
             out.writeUTF(r.accessKeyId());
             writeBytes(out, r.sessionTokenHash());
@@ -85,16 +114,23 @@ final class RecordCodec {
             out.writeUTF(r.userName());
             out.writeUTF(r.signInSessionId());
             out.writeLong(r.issuedAt().toEpochMilli());
+            writeInstant(out, r.endedAt());
         });
     }
 
     static RoleSession decodeRoleSession(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, V2, (version, in) -> {
             Instant expiresAt = Instant.ofEpochMilli(in.readLong());
             String accessKeyId = in.readUTF();
             byte[] hash = readBytes(in);
-            return new RoleSession(accessKeyId, hash, in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
-                    Instant.ofEpochMilli(in.readLong()), expiresAt);
+            String accountId = in.readUTF();
+            String roleName = in.readUTF();
+            String userName = in.readUTF();
+            String signInSessionId = in.readUTF();
+            Instant issuedAt = Instant.ofEpochMilli(in.readLong());
+            Optional<Instant> endedAt = version == V1 ? Optional.empty() : readInstant(in);
+            return new RoleSession(accessKeyId, hash, accountId, roleName, userName, signInSessionId, issuedAt,
+                    expiresAt, endedAt);
         });
     }
 
@@ -211,6 +247,82 @@ final class RecordCodec {
         });
     }
 
+    /** An audit record (version 1): its expiry, id and time, then the event and what it concerns. */
+    static byte[] encode(AuditRecord a) {
+        return write(V1, out -> {
+            out.writeLong(a.expiresAt().toEpochMilli());
+            writeText(out, a.id());
+            out.writeLong(a.time().toEpochMilli());
+            writeText(out, a.event().name());
+            writeText(out, a.outcome().name());
+            for (Optional<String> field : List.of(a.user(), a.userId(), a.sessionId(), a.client(), a.clientId(),
+                    a.sourceAddress(), a.requestId())) {
+                writeText(out, field);
+            }
+            out.writeInt(a.details().size());
+            for (Map.Entry<String, String> detail : new TreeMap<>(a.details()).entrySet()) {
+                writeText(out, detail.getKey());
+                writeText(out, detail.getValue());
+            }
+        });
+    }
+
+    static AuditRecord decodeAudit(byte[] bytes) {
+        return read(bytes, V1, (version, in) -> {
+            Instant expiresAt = Instant.ofEpochMilli(in.readLong());
+            String id = readText(in);
+            Instant time = Instant.ofEpochMilli(in.readLong());
+            AuditEvent event = AuditEvent.valueOf(readText(in));
+            AuditOutcome outcome = AuditOutcome.valueOf(readText(in));
+            Optional<String> user = readOptionalText(in);
+            Optional<String> userId = readOptionalText(in);
+            Optional<String> sessionId = readOptionalText(in);
+            Optional<String> client = readOptionalText(in);
+            Optional<String> clientId = readOptionalText(in);
+            Optional<String> sourceAddress = readOptionalText(in);
+            Optional<String> requestId = readOptionalText(in);
+            int count = readLength(in);
+            Map<String, String> details = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                details.put(readText(in), readText(in));
+            }
+            return new AuditRecord(id, time, event, outcome, user, userId, sessionId, client, clientId, sourceAddress,
+                    requestId, details, expiresAt);
+        });
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        byte[] utf8 = new byte[readLength(in)];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private static void writeText(DataOutputStream out, Optional<String> text) throws IOException {
+        out.writeBoolean(text.isPresent());
+        if (text.isPresent()) {
+            writeText(out, text.get());
+        }
+    }
+
+    private static Optional<String> readOptionalText(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Optional.of(readText(in)) : Optional.empty();
+    }
+
+    /** A length or count, refused when negative or beyond the bytes left (each element takes at least one). */
+    private static int readLength(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("length " + length + " with " + in.available() + " bytes left");
+        }
+        return length;
+    }
+
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
         out.writeShort(bytes.length);
         out.write(bytes);
@@ -258,9 +370,9 @@ final class RecordCodec {
         return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
     }
 
-    /** The expiry of any record, read from its fixed position (the rest is not read). */
+    /** The expiry of any record of any version, read from its fixed position (the rest is not read). */
     static Instant expiresAt(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, NEWEST, (version, in) -> {
             Instant expiresAt = Instant.ofEpochMilli(in.readLong());
             in.skipBytes(in.available());
             return expiresAt;
@@ -275,11 +387,20 @@ final class RecordCodec {
         T read(DataInputStream in) throws IOException;
     }
 
-    /** One record of the current format: the version byte, then what {@code writer} writes. */
+    /** Reads the fields of one record of the version it was written in. */
+    interface VersionedReader<T> {
+        T read(byte version, DataInputStream in) throws IOException;
+    }
+
+    /** One record of a kind that has only its first format: the version byte, then what {@code writer} writes. */
     static byte[] write(Writer writer) {
+        return write(V1, writer);
+    }
+
+    private static byte[] write(byte version, Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(V1);
+            out.writeByte(version);
             writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -292,12 +413,16 @@ final class RecordCodec {
      * out of range — are refused as corrupt rather than read as something else.
      */
     static <T> T read(byte[] bytes, Reader<T> reader) {
-        if (bytes.length > 0 && bytes[0] != V1) {
+        return read(bytes, V1, (version, in) -> reader.read(in));
+    }
+
+    /** Reads one whole record of any version from 1 to {@code newest}, as {@link #read(byte[], Reader)} does. */
+    private static <T> T read(byte[] bytes, byte newest, VersionedReader<T> reader) {
+        if (bytes.length > 0 && (bytes[0] < V1 || bytes[0] > newest)) {
             throw new IllegalStateException("Unknown record format version " + bytes[0]);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            in.readByte();
-            T record = reader.read(in);
+            T record = reader.read(in.readByte(), in);
             if (in.available() > 0) {
                 throw new IllegalStateException(in.available() + " bytes left over");
             }

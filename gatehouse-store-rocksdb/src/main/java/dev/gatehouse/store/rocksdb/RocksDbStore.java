@@ -1,5 +1,8 @@
 package dev.gatehouse.store.rocksdb;
 
+import dev.gatehouse.domain.audit.AuditPage;
+import dev.gatehouse.domain.audit.AuditQuery;
+import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.credentials.RoleSession;
 import dev.gatehouse.domain.oidc.AuthorizationCode;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
@@ -22,11 +25,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -45,18 +50,24 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WALRecoveryMode;
 
 /**
- * The embedded store: one RocksDB under the data directory, one column family per record kind, and
- * the directory's three ({@link RocksDbDirectory}). Writes go through {@link GroupCommitter} and are
- * fsync'd before the method returns.
+ * The embedded store: one RocksDB under the data directory, one column family per record kind, three
+ * index families that find records by a field (sessions by user, tokens and role sessions by sign-in
+ * session), and the directory's three ({@link RocksDbDirectory}). Audit records are kept by id, which
+ * sorts by time, so that a query reads them newest first with one reverse scan. Writes go through
+ * {@link GroupCommitter} and are fsync'd before the method returns.
  */
 public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
     private static final byte[] INSTANCE_KEY = "instance-key".getBytes(StandardCharsets.UTF_8);
-    /** Present in the meta family once {@code user_sessions} indexes every session of the sessions family. */
-    private static final byte[] USER_SESSIONS_INDEXED = "user-sessions-indexed".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY = new byte[0];
     private static final Comparator<SignInSession> OLDEST_FIRST =
             Comparator.comparing(SignInSession::createdAt).thenComparing(SignInSession::id);
+    private static final Comparator<TokenRecord> TOKENS_OLDEST_FIRST =
+            Comparator.comparing(TokenRecord::issuedAt).thenComparing(TokenRecord::id);
+    private static final Comparator<RoleSession> ROLE_SESSIONS_OLDEST_FIRST =
+            Comparator.comparing(RoleSession::issuedAt).thenComparing(RoleSession::accessKeyId);
+    /** Index keys written in one batch while an index is built from the records of an older data directory. */
+    private static final int INDEX_BUILD_BATCH = 10_000;
 
     static {
         RocksDB.loadLibrary();
@@ -77,10 +88,20 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     private final ColumnFamilyHandle counters;
     /** The sessions of each user: key {@code userId NUL sessionId}, empty value. */
     private final ColumnFamilyHandle userSessions;
+    /** The tokens of each sign-in session: key {@code sessionId NUL tokenId}, empty value. */
+    private final ColumnFamilyHandle sessionTokens;
+    /** The role sessions of each sign-in session: key {@code signInSessionId NUL accessKeyId}, empty value. */
+    private final ColumnFamilyHandle sessionRoleSessions;
+    /** Audit records by id (ids sort by time). */
+    private final ColumnFamilyHandle audit;
     private final List<ColumnFamilyHandle> expiring;
+    /** The index families, each kept with its records: written and purged in the same batch. */
+    private final List<Index> indexes;
     private final RocksDbDirectory directory;
     /** Atomic read-change-write per key: one lock stripe per key hash. */
     private final Lock[] stripes = new Lock[1024];
+    /** Audit appends whose ids share a stripe wait for one another, so that the first record of an id is kept. */
+    private final Lock[] auditStripes = new Lock[64];
     private final GroupCommitter committer;
     private final byte[] instanceKey;
     private volatile boolean closed;
@@ -100,10 +121,23 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         this.authorizationCodes = handles.get(7);
         this.counters = handles.get(8);
         this.userSessions = handles.get(12);
+        this.sessionTokens = handles.get(13);
+        this.sessionRoleSessions = handles.get(14);
+        this.audit = handles.get(15);
         this.expiring = List.of(sessions, tokens, roleSessions, clients, deviceAuthorizations, userCodes,
-                authorizationCodes, counters);
+                authorizationCodes, counters, audit);
+        this.indexes = List.of(
+                new Index(sessions, userSessions, "user-sessions-indexed",
+                        value -> userSessionKey(RecordCodec.decodeSession(value))),
+                new Index(tokens, sessionTokens, "session-tokens-indexed",
+                        value -> sessionTokenKey(RecordCodec.decodeToken(value))),
+                new Index(roleSessions, sessionRoleSessions, "session-role-sessions-indexed",
+                        value -> sessionRoleSessionKey(RecordCodec.decodeRoleSession(value))));
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
+        }
+        for (int i = 0; i < auditStripes.length; i++) {
+            auditStripes[i] = new ReentrantLock();
         }
         this.committer = new GroupCommitter(db);
         this.instanceKey = loadOrCreateInstanceKey();
@@ -142,12 +176,17 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
                     new ColumnFamilyDescriptor(bytes("directory_keys"), cfOptions),
                     new ColumnFamilyDescriptor(bytes("directory_log"), cfOptions),
                     // added with sessionsOfUser: built from the sessions family at the first open that has it
-                    new ColumnFamilyDescriptor(bytes("user_sessions"), cfOptions));
+                    new ColumnFamilyDescriptor(bytes("user_sessions"), cfOptions),
+                    // added with issue 12 (sessions under control): the two indexes are built from the
+                    // tokens and role sessions at the first open that has them; the audit trail starts empty
+                    new ColumnFamilyDescriptor(bytes("session_tokens"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("session_role_sessions"), cfOptions),
+                    new ColumnFamilyDescriptor(bytes("audit"), cfOptions));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(options, directory.toString(), descriptors, handles);
             RocksDbStore store = new RocksDbStore(db, options, cfOptions, handles);
             try {
-                store.indexUserSessionsOnce();
+                store.buildIndexesOnce();
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -160,57 +199,12 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
 
     @Override
     public void createSession(SignInSession session) {
-        byte[] value = RecordCodec.encode(session);
-        byte[] indexKey = userSessionKey(session);
-        committer.commit(batch -> {
-            put(batch, sessions, session.id(), value);
-            put(batch, userSessions, indexKey, EMPTY);
-        });
-    }
-
-    // --- issue 12 (sessions under control): implemented on the store branch ---
-    @Override
-    public List<dev.gatehouse.domain.token.TokenRecord> tokensOfSession(String sessionId) {
-        throw new UnsupportedOperationException("tokensOfSession");
-    }
-
-    @Override
-    public List<dev.gatehouse.domain.credentials.RoleSession> roleSessionsOfSignInSession(String signInSessionId) {
-        throw new UnsupportedOperationException("roleSessionsOfSignInSession");
-    }
-
-    @Override
-    public void endRoleSession(String accessKeyId, java.time.Instant endedAt) {
-        throw new UnsupportedOperationException("endRoleSession");
-    }
-
-    @Override
-    public void appendAudit(List<dev.gatehouse.domain.audit.AuditRecord> records) {
-        throw new UnsupportedOperationException("appendAudit");
-    }
-
-    @Override
-    public dev.gatehouse.domain.audit.AuditPage findAudit(dev.gatehouse.domain.audit.AuditQuery query) {
-        throw new UnsupportedOperationException("findAudit");
+        putIndexed(sessions, session.id(), RecordCodec.encode(session), userSessions, userSessionKey(session));
     }
 
     @Override
     public List<SignInSession> sessionsOfUser(String userId) {
-        requireOpen();
-        byte[] prefix = userSessionPrefix(userId);
-        List<byte[]> sessionIds = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(userSessions)) {
-            for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
-                sessionIds.add(Arrays.copyOfRange(it.key(), prefix.length, it.key().length));
-            }
-        }
-        List<SignInSession> found = new ArrayList<>();
-        for (byte[] sessionId : sessionIds) {
-            // an index key and its session are written and purged in one batch; a missing one is skipped
-            findSession(new String(sessionId, StandardCharsets.UTF_8)).ifPresent(found::add);
-        }
-        found.sort(OLDEST_FIRST);
-        return List.copyOf(found);
+        return findByIndex(userSessions, userId, this::findSession, OLDEST_FIRST);
     }
 
     @Override
@@ -226,8 +220,12 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
 
     @Override
     public void saveToken(TokenRecord token) {
-        byte[] value = RecordCodec.encode(token);
-        committer.commit(batch -> put(batch, tokens, token.id(), value));
+        putIndexed(tokens, token.id(), RecordCodec.encode(token), sessionTokens, sessionTokenKey(token));
+    }
+
+    @Override
+    public List<TokenRecord> tokensOfSession(String sessionId) {
+        return findByIndex(sessionTokens, sessionId, this::findToken, TOKENS_OLDEST_FIRST);
     }
 
     @Override
@@ -302,13 +300,75 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
 
     @Override
     public void saveRoleSession(RoleSession roleSession) {
-        byte[] value = RecordCodec.encode(roleSession);
-        committer.commit(batch -> put(batch, roleSessions, roleSession.accessKeyId(), value));
+        putIndexed(roleSessions, roleSession.accessKeyId(), RecordCodec.encode(roleSession), sessionRoleSessions,
+                sessionRoleSessionKey(roleSession));
     }
 
     @Override
     public Optional<RoleSession> findRoleSession(String accessKeyId) {
         return get(roleSessions, accessKeyId, RecordCodec::decodeRoleSession);
+    }
+
+    @Override
+    public List<RoleSession> roleSessionsOfSignInSession(String signInSessionId) {
+        return findByIndex(sessionRoleSessions, signInSessionId, this::findRoleSession, ROLE_SESSIONS_OLDEST_FIRST);
+    }
+
+    @Override
+    public void endRoleSession(String accessKeyId, Instant endedAt) {
+        update(roleSessions, accessKeyId, RecordCodec::decodeRoleSession, RecordCodec::encode,
+                r -> r.endedAt().isPresent() ? r : r.endedAt(endedAt));
+    }
+
+    /**
+     * One durable batch of the records whose ids are not stored yet (of one id given twice, the first),
+     * written with the locks of their ids held, so that a concurrent append of an id cannot replace it.
+     */
+    @Override
+    public void appendAudit(List<AuditRecord> records) {
+        requireOpen();
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        records.forEach(record -> values.computeIfAbsent(record.id(), id -> RecordCodec.encode(record)));
+        if (values.isEmpty()) {
+            return;
+        }
+        withLocks(auditStripes, values.keySet(), () -> {
+            values.keySet().removeIf(id -> get(audit, id, bytes -> bytes).isPresent());
+            if (!values.isEmpty()) {
+                committer.commit(batch -> values.forEach((id, value) -> put(batch, audit, id, value)));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Reads back from the newest id below {@link AuditQuery#idsBelow()} towards older ones, and stops at
+     * {@link AuditQuery#idsFrom()}, at a full page or after {@link AuditQuery#scanLimit()} records read.
+     */
+    @Override
+    public AuditPage findAudit(AuditQuery query) {
+        requireOpen();
+        byte[] below = bytes(query.idsBelow());
+        byte[] from = bytes(query.idsFrom());
+        List<AuditRecord> found = new ArrayList<>();
+        int scanned = 0;
+        try (RocksIterator it = db.newIterator(audit)) {
+            it.seekForPrev(below);
+            if (it.isValid() && Arrays.equals(it.key(), below)) {
+                it.prev();
+            }
+            for (; it.isValid() && Arrays.compareUnsigned(it.key(), from) >= 0; it.prev()) {
+                AuditRecord record = RecordCodec.decodeAudit(it.value());
+                scanned++;
+                if (query.matches(record)) {
+                    found.add(record);
+                }
+                if (found.size() == query.limit() || scanned == query.scanLimit()) {
+                    return new AuditPage(found, Optional.of(record.id()));
+                }
+            }
+        }
+        return new AuditPage(found, Optional.empty());
     }
 
     @Override
@@ -367,30 +427,30 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
         return directory.write(writes, at);
     }
 
+    /** Deletes the expired records with their index keys; counts the records, not the index keys. */
     @Override
     public long purgeExpiredBefore(Instant cutoff) {
         requireOpen();
         Map<ColumnFamilyHandle, List<byte[]>> expired = new LinkedHashMap<>();
+        long count = 0;
         for (ColumnFamilyHandle family : expiring) {
+            Optional<Index> index = indexes.stream().filter(i -> i.records() == family).findFirst();
             List<byte[]> keys = new ArrayList<>();
             List<byte[]> indexKeys = new ArrayList<>();
             try (RocksIterator it = db.newIterator(family)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
                     if (RecordCodec.expiresAt(it.value()).isBefore(cutoff)) {
                         keys.add(it.key());
-                        if (family == sessions) {
-                            indexKeys.add(userSessionKey(RecordCodec.decodeSession(it.value())));
+                        if (index.isPresent()) {
+                            indexKeys.add(index.get().keyOfRecord().apply(it.value()));
                         }
                     }
                 }
             }
+            count += keys.size();
             expired.put(family, keys);
-            if (family == sessions) {
-                expired.put(userSessions, indexKeys);
-            }
+            index.ifPresent(i -> expired.put(i.keys(), indexKeys));
         }
-        long count = expired.entrySet().stream().filter(e -> e.getKey() != userSessions)
-                .mapToLong(e -> e.getValue().size()).sum();
         if (count > 0) {
             committer.commit(batch -> expired.forEach((family, keys) -> keys.forEach(key -> delete(batch, family, key))));
         }
@@ -452,36 +512,92 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
     }
 
     /**
-     * Builds the {@code user_sessions} index from the sessions family, once: a data directory made before
-     * the index has sessions but no index keys. The index keys and the marker that says it is done are
-     * one durable batch, so an open cut short builds it again at the next.
+     * An index family: the key {@code field NUL id} of each record of {@code records}, with an empty
+     * value; {@code builtMarker} is present in the meta family once every record older than the index
+     * has its key.
      */
-    private void indexUserSessionsOnce() {
-        try {
-            if (db.get(meta, USER_SESSIONS_INDEXED) != null) {
-                return;
+    private record Index(ColumnFamilyHandle records, ColumnFamilyHandle keys, String builtMarker,
+                         Function<byte[], byte[]> keyOfRecord) {
+    }
+
+    /**
+     * Builds each index from its records, once: a data directory made before an index has records but
+     * no index keys. The keys go in batches, and the marker that says the index is done comes with the
+     * last, so an open cut short builds it again at the next (writing a key twice changes nothing).
+     */
+    private void buildIndexesOnce() {
+        for (Index index : indexes) {
+            byte[] marker = bytes(index.builtMarker());
+            try {
+                if (db.get(meta, marker) != null) {
+                    continue;
+                }
+            } catch (RocksDBException e) {
+                throw new StoreUnavailableException("Cannot read the store's meta data: " + e.getMessage(), e);
             }
-        } catch (RocksDBException e) {
-            throw new StoreUnavailableException("Cannot read the store's meta data: " + e.getMessage(), e);
-        }
-        List<byte[]> indexKeys = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(sessions)) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-                indexKeys.add(userSessionKey(RecordCodec.decodeSession(it.value())));
+            List<byte[]> indexKeys = new ArrayList<>();
+            try (RocksIterator it = db.newIterator(index.records())) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    indexKeys.add(index.keyOfRecord().apply(it.value()));
+                    if (indexKeys.size() == INDEX_BUILD_BATCH) {
+                        List<byte[]> full = List.copyOf(indexKeys);
+                        committer.commit(batch -> full.forEach(key -> put(batch, index.keys(), key, EMPTY)));
+                        indexKeys.clear();
+                    }
+                }
             }
+            committer.commit(batch -> {
+                indexKeys.forEach(key -> put(batch, index.keys(), key, EMPTY));
+                put(batch, meta, marker, EMPTY);
+            });
         }
+    }
+
+    /** Writes a record and its key in an index family in one durable batch. */
+    private void putIndexed(ColumnFamilyHandle family, String id, byte[] value, ColumnFamilyHandle index,
+                            byte[] indexKey) {
         committer.commit(batch -> {
-            indexKeys.forEach(key -> put(batch, userSessions, key, EMPTY));
-            put(batch, meta, USER_SESSIONS_INDEXED, EMPTY);
+            put(batch, family, id, value);
+            put(batch, index, indexKey, EMPTY);
         });
     }
 
-    private static byte[] userSessionKey(SignInSession session) {
-        return bytes(session.userId() + '\0' + session.id());
+    /**
+     * The records an index family lists under {@code field}, in {@code order}. An index key and its
+     * record are written and purged in one batch; a record missing all the same is skipped.
+     */
+    private <T> List<T> findByIndex(ColumnFamilyHandle index, String field, Function<String, Optional<T>> find,
+                                    Comparator<T> order) {
+        requireOpen();
+        byte[] prefix = bytes(field + '\0');
+        List<String> ids = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(index)) {
+            for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                ids.add(new String(it.key(), prefix.length, it.key().length - prefix.length, StandardCharsets.UTF_8));
+            }
+        }
+        List<T> found = new ArrayList<>();
+        for (String id : ids) {
+            find.apply(id).ifPresent(found::add);
+        }
+        found.sort(order);
+        return List.copyOf(found);
     }
 
-    private static byte[] userSessionPrefix(String userId) {
-        return bytes(userId + '\0');
+    private static byte[] indexKey(String field, String id) {
+        return bytes(field + '\0' + id);
+    }
+
+    private static byte[] userSessionKey(SignInSession session) {
+        return indexKey(session.userId(), session.id());
+    }
+
+    private static byte[] sessionTokenKey(TokenRecord token) {
+        return indexKey(token.sessionId(), token.id());
+    }
+
+    private static byte[] sessionRoleSessionKey(RoleSession roleSession) {
+        return indexKey(roleSession.signInSessionId(), roleSession.accessKeyId());
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {
@@ -523,6 +639,25 @@ public final class RocksDbStore implements GatehouseStore, MeterBinder {
             return work.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} with the stripes of all {@code keys} held, taken in ascending order so that two
+     * callers never wait for each other's.
+     */
+    private static <T> T withLocks(Lock[] stripeSet, Collection<String> keys, Supplier<T> work) {
+        TreeSet<Integer> taken = new TreeSet<>();
+        keys.forEach(key -> taken.add(Math.floorMod(key.hashCode(), stripeSet.length)));
+        List<Lock> held = new ArrayList<>();
+        try {
+            for (int stripe : taken) {
+                stripeSet[stripe].lock();
+                held.add(stripeSet[stripe]);
+            }
+            return work.get();
+        } finally {
+            held.reversed().forEach(Lock::unlock);
         }
     }
 

@@ -204,6 +204,7 @@ final class OutageAnswers {
                 + Pkce.s256(Pkce.newVerifier()) + "&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess";
         return List.of(
                 () -> expectPage("GET", "/portal", null),
+                () -> expectPage("GET", "/portal/sessions", null),
                 () -> expectPage("GET", "/login", null),
                 () -> expectPage("GET", "/device?user_code=BCDF-GHJK", null),
                 () -> expectPage("GET", "/authorize?" + authorize, null),
@@ -213,6 +214,7 @@ final class OutageAnswers {
                 () -> expectPage("POST", "/authorize", authorize + "&action=approve"),
                 () -> expectPage("POST", "/portal/credentials",
                         "account_id=" + TestDirectory.PROD + "&role_name=AdministratorAccess"),
+                () -> expectPage("POST", "/portal/sessions/end", "session_id=s-1&action=end"),
                 () -> expectPage("POST", "/signout", ""));
     }
 

@@ -97,6 +97,8 @@ class BrowserSessionsFlowTest extends BrowserFlowTest {
         assertThat(text(other, "h3")).isEqualTo("Signed in for a device code (" + CLIENT_NAME + ")");
         for (WebElement session : sessions) {
             assertThat(text(session, "[data-field=address]")).isEqualTo("127.0.0.1");
+            assertThat(text(session, "[data-field=browser]")).as("Chromium's User-Agent, shortened")
+                    .matches("Chrome( \\(headless\\))? \\d+ on Linux");
             assertThat(text(session, "[data-field=started] time")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
             assertThat(text(session, "[data-field=expires] time")).endsWith(" UTC");
         }
@@ -104,6 +106,8 @@ class BrowserSessionsFlowTest extends BrowserFlowTest {
         assertThat(text(signInFromIt, ".session__client-name")).isEqualTo(CLIENT_NAME);
         assertThat(signInFromIt.findElements(By.cssSelector(".token"))).extracting(t -> t.getAttribute("data-token-kind"))
                 .containsExactlyInAnyOrder("ACCESS", "REFRESH");
+        assertThat(signInFromIt.findElements(By.cssSelector(".token"))).extracting(WebElement::getText)
+                .allSatisfy(token -> assertThat(token).contains(" to 127.0.0.1, expires "));
         assertThat(text(other, "[data-field=last-used]")).as("the SDK's ListAccounts used it").endsWith(" UTC");
         steps.screenshot("02-two-sessions");
 

@@ -40,7 +40,8 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                         ClientRegistry clients, DeviceAuthorizations deviceAuthorizations,
                         AuthorizationCodes authorizationCodes, Grants grants,
                         RoleSessionAuthenticator roleSessions, AdminAuthenticator admins,
-                        Invitations invitations, AdminKeys adminKeys, AuditTrail audit, UserSessions userSessions) {
+                        Invitations invitations, AdminKeys adminKeys, AuditTrail audit, UserSessions userSessions,
+                        SessionActivity activity) {
 
     /** The three CreateToken grants, one class each. */
     public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
@@ -86,6 +87,6 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
                 roleSessions, new AdminAuthenticator(directory, file.adminKeys(), adminSecrets, clock),
                 new Invitations(live, store, sessions, clock, audit), adminKeys, audit,
-                new UserSessions(sessions, activity, store, audit, clock));
+                new UserSessions(sessions, activity, store, audit, clock), activity);
     }
 }

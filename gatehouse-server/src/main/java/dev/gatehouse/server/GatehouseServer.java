@@ -3,6 +3,7 @@ package dev.gatehouse.server;
 import dev.gatehouse.config.Connections;
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.audit.AuditTrail;
+import dev.gatehouse.domain.session.SessionActivity;
 import dev.gatehouse.server.http.ClientAddresses;
 import dev.gatehouse.server.http.HttpListener;
 import dev.gatehouse.server.http.InFlightRequests;
@@ -54,12 +55,15 @@ public final class GatehouseServer implements AutoCloseable {
     private final ServerMetrics metrics;
     private final URI baseUrl;
     private final AuditTrail audit;
+    private final SessionActivity activity;
 
     private GatehouseServer(HttpListener listener, InFlightRequests inFlight, ExecutorService operations,
                             ScheduledExecutorService housekeeping, DirectoryFollower directoryFollower,
-                            ServerMetrics metrics, AuditTrail audit) {
+                            ServerMetrics metrics, AuditTrail audit,
+                            SessionActivity activity) {
         this.listener = listener;
         this.audit = audit;
+        this.activity = activity;
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.operations = operations;
@@ -108,7 +112,7 @@ public final class GatehouseServer implements AutoCloseable {
         DirectoryFollower directoryFollower = DirectoryFollower.start(gatehouse.liveDirectory(), DirectoryFollower.INTERVAL);
         metrics.include(directoryFollower);
         return new GatehouseServer(listener, inFlight, operations, housekeeping, directoryFollower, metrics,
-                gatehouse.audit());
+                gatehouse.audit(), gatehouse.activity());
     }
 
     private static void purge(Gatehouse gatehouse) {
@@ -164,6 +168,11 @@ public final class GatehouseServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         metrics.close();
+        try {
+            activity.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the sessions' last uses on the way down: {}", e.getMessage());
+        }
         audit.close();
     }
 }

@@ -54,15 +54,34 @@ class SessionActivityTest {
     }
 
     @Test
-    void everyInstanceOnTheStoreReadsTheLastUseAndWritesItsOwnOncePerMinute() {
+    void everyInstanceOnTheStoreReadsTheLastUseOnceFlushedAndWritesItsOwnOncePerMinute() {
         SessionActivity otherInstance = new SessionActivity(new InMemoryStore(world.store.data()), world.clock);
         activity.used(session);
+        assertThat(otherInstance.lastUsed(session)).as("noted here, not yet written").isEmpty();
+        activity.flush();
         assertThat(otherInstance.lastUsed(session)).contains(start);
 
         world.advance(Duration.ofSeconds(20));
         otherInstance.used(session);
+        otherInstance.flush();
         assertThat(activity.lastUsed(session)).as("the other instance had not written this minute")
                 .contains(start.plusSeconds(20));
+    }
+
+    @Test
+    void aFlushWritesEachNotedUseOnceAndNothingForAnExpiredSession() {
+        activity.used(session);
+        activity.flush();
+        long counters = world.store.data().counterCount();
+        activity.flush();
+        assertThat(world.store.data().counterCount()).as("nothing left to write").isEqualTo(counters);
+
+        world.advance(Duration.ofMinutes(1));
+        activity.used(session);
+        world.advance(Duration.ofHours(9));
+        activity.flush();
+        assertThat(world.store.data().counterCount()).as("no write for a session expired before the flush")
+                .isEqualTo(counters);
     }
 
     @Test
@@ -70,7 +89,9 @@ class SessionActivityTest {
         TokenSet tokens = world.gatehouse.tokens().issueTokenSet(session, "client-1");
         world.advance(Duration.ofMinutes(5));
         assertThat(world.gatehouse.tokens().verify(TokenKind.ACCESS, tokens.access().secret())).isPresent();
-        assertThat(activity.lastUsed(session)).contains(start.plus(Duration.ofMinutes(5)));
+        assertThat(world.gatehouse.activity().lastUsed(session)).contains(start.plus(Duration.ofMinutes(5)));
+        world.gatehouse.activity().flush();
+        assertThat(activity.lastUsed(session)).as("read from the store").contains(start.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -78,6 +99,6 @@ class SessionActivityTest {
         TokenSet tokens = world.gatehouse.tokens().issueTokenSet(session, "client-1");
         world.gatehouse.sessions().end(session.id());
         assertThat(world.gatehouse.tokens().verify(TokenKind.ACCESS, tokens.access().secret())).isEmpty();
-        assertThat(activity.lastUsed(session)).isEqualTo(Optional.empty());
+        assertThat(world.gatehouse.activity().lastUsed(session)).isEqualTo(Optional.empty());
     }
 }

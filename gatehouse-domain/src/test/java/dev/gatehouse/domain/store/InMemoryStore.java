@@ -43,6 +43,11 @@ public final class InMemoryStore implements GatehouseStore {
         final TreeMap<Long, List<LogLine>> log = new TreeMap<>();
         long version;
         long logFloor;
+
+        /** How many counters are stored, expired or not: what a test counts writes by. */
+        public int counterCount() {
+            return counters.size();
+        }
     }
 
     private record LogLine(String kind, String id, Instant at) {

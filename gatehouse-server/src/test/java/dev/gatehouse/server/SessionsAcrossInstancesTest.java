@@ -147,4 +147,14 @@ class SessionsAcrossInstancesTest {
         ending.browser().close();
         other.browser().close();
     }
+
+    @Test
+    void anAuditQueryForAUserNamePostgresCannotHoldIsAValidationException() {
+        try (AdminCalls calls = new AdminCalls(instances.a().base())) {
+            HttpResponse<String> listed = calls.asBootstrap("GatehouseAdmin.ListAuditEvents",
+                    "{\"UserName\":\"al\\u0000ice\"}");
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(400);
+            assertThat(listed.body()).contains("ValidationException");
+        }
+    }
 }

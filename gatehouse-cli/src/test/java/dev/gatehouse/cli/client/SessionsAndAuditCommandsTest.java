@@ -197,6 +197,7 @@ class SessionsAndAuditCommandsTest {
         assertThat(service.calls().getFirst().body()).isEqualTo("{\"MaxResults\":100}");
 
         assertThat(run(2, "admin", "audit", "list", "--since", "yesterday").err()).contains("--since").contains("PT1H");
+        assertThat(run(2, "admin", "audit", "list", "--since", "PT99999999999999H").err()).contains("--since");
         assertThat(run(2, "admin", "audit", "list", "--until", "2026-12-01").err()).contains("--until");
         assertThat(run(2, "admin", "audit", "list", "--max", "0").err()).contains("--max");
         assertThat(service.calls()).hasSize(1);

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,5 +149,30 @@ class SessionsAcrossInstancesTest {
         assertThat(after.path("Sessions")).hasSize(1);
         ending.browser().close();
         other.browser().close();
+    }
+
+    @Test
+    void anAuditQueryForAUserNamePostgresCannotHoldIsAValidationException() {
+        try (AdminCalls calls = new AdminCalls(instances.a().base())) {
+            HttpResponse<String> listed = calls.asBootstrap("GatehouseAdmin.ListAuditEvents",
+                    "{\"UserName\":\"al\\u0000ice\"}");
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(400);
+            assertThat(listed.body()).contains("ValidationException");
+        }
+    }
+
+    @Test
+    void aSignInOnItsWayToAClientIdPostgresCannotHoldIsAnsweredNotAFailure() {
+        URI a = instances.a().base();
+        for (String next : List.of("/authorize?client_id=%00", "/device?user_code=%00")) {
+            try (PlainBrowser browser = new PlainBrowser()) {
+                String csrf = PageForms.csrfOf(browser.get(a, "/login?next="
+                        + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+                HttpResponse<String> refused = browser.post(a, "/login", Map.of("csrf", csrf,
+                        "username", "bob", "password", "not the password", "next", next));
+                assertThat(refused.statusCode()).as(next).isEqualTo(401);
+                assertThat(refused.body()).contains("Incorrect user name or password");
+            }
+        }
     }
 }

@@ -45,11 +45,14 @@ final class AdminPrinter {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** Rows under a header, each column as wide as its widest cell. */
+    /**
+     * Rows under a header, each column as wide as its widest cell. A control character in a cell is
+     * shown as '?': cells hold what others chose (a client's name), which must not drive the terminal.
+     */
     static void table(PrintWriter out, List<String> header, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>();
         all.add(header);
-        all.addAll(rows);
+        rows.forEach(row -> all.add(row.stream().map(AdminPrinter::shown).toList()));
         int[] widths = new int[header.size()];
         for (List<String> row : all) {
             for (int i = 0; i < row.size(); i++) {
@@ -64,5 +67,10 @@ final class AdminPrinter {
             out.println(line.toString().stripTrailing());
         }
         out.flush();
+    }
+
+    private static String shown(String cell) {
+        return cell.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

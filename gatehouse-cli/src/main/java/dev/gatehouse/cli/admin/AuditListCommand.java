@@ -3,9 +3,9 @@ package dev.gatehouse.cli.admin;
 import dev.gatehouse.cli.CliEnvironment;
 import dev.gatehouse.client.gatehouseadmin.model.AuditEvent;
 import dev.gatehouse.client.gatehouseadmin.model.ListAuditEventsInput;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -83,7 +83,8 @@ public final class AuditListCommand extends AdminSubcommand {
         try {
             return value.startsWith("P") || value.startsWith("p")
                     ? clock().instant().minus(Duration.parse(value)) : Instant.parse(value);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException | ArithmeticException e) {
+            // unparsable, or a duration reaching back past the first instant there is
             throw new ParameterException(spec.commandLine(), option + " must be an ISO-8601 instant such as "
                     + "2026-11-30T08:00:00Z or a duration back from now such as PT1H, not '" + text + "'");
         }

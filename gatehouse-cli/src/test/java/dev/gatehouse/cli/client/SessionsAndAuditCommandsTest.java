@@ -64,6 +64,16 @@ class SessionsAndAuditCommandsTest {
     }
 
     @Test
+    void aClientNameCannotDriveTheTerminal() {
+        service.answer("ListSessions", "{\"Sessions\":[" + SESSION.formatted("s-device")
+                .replace("\"ClientName\":\"botocore-client-x\"", "\"ClientName\":\"evil\\u001b[2J\\u001b]0;owned\\u0007\"") + "]}");
+
+        CliHarness.Result listed = run(0, "admin", "sessions", "list", "--user", "alice");
+
+        assertThat(listed.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("evil?[2J?]0;owned?");
+    }
+
+    @Test
     void sessionsListFollowsEveryPageAndPrintsAnAlignedTable() throws IOException {
         service.answer("ListSessions", "{\"Sessions\":[" + SESSION.formatted("s-device") + "],\"NextToken\":\"n2\"}")
                 .answer("ListSessions", "{\"Sessions\":[" + BROWSER_SESSION + "]}");
@@ -197,6 +207,7 @@ class SessionsAndAuditCommandsTest {
         assertThat(service.calls().getFirst().body()).isEqualTo("{\"MaxResults\":100}");
 
         assertThat(run(2, "admin", "audit", "list", "--since", "yesterday").err()).contains("--since").contains("PT1H");
+        assertThat(run(2, "admin", "audit", "list", "--since", "PT99999999999999H").err()).contains("--since");
         assertThat(run(2, "admin", "audit", "list", "--until", "2026-12-01").err()).contains("--until");
         assertThat(run(2, "admin", "audit", "list", "--max", "0").err()).contains("--max");
         assertThat(service.calls()).hasSize(1);

@@ -14,8 +14,11 @@ public record RequestOrigin(Optional<String> requestId, Optional<String> sourceA
     private static final int MAX_USER_AGENT = 256;
     private static final ThreadLocal<RequestOrigin> CURRENT = ThreadLocal.withInitial(() -> NONE);
 
+    /** The User-Agent is cut to {@value #MAX_USER_AGENT} characters, any control character in it shown as '?'. */
     public RequestOrigin {
-        userAgent = userAgent.map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua);
+        userAgent = userAgent.map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua)
+                .map(ua -> ua.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
     }
 
     public static RequestOrigin current() {

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * (at most {@value #BATCH} records), so that a busy service pays one durable write per batch rather
  * than one per event. A batched record reaches the store within moments; while the store cannot
  * serve, the writer keeps its batch and tries again, and {@code accept} waits once
- * {@value #CAPACITY} records are waiting. Closing writes out what is left.
+ * {@value #CAPACITY} records are waiting. A batch the store refuses for its content is tried again
+ * one record at a time, so that one record it cannot take does not cost the others. Closing writes
+ * out what is left; a record accepted after that is written in the caller's thread.
  */
 public final class StoreAuditSink implements AuditSink {
     private static final Logger LOG = LoggerFactory.getLogger(StoreAuditSink.class);
@@ -54,7 +56,7 @@ public final class StoreAuditSink implements AuditSink {
 
     @Override
     public void accept(AuditRecord record) {
-        if (queue == null) {
+        if (queue == null || closing) {
             store.appendAudit(List.of(record));
             return;
         }
@@ -120,7 +122,15 @@ public final class StoreAuditSink implements AuditSink {
                 LOG.warn("The store cannot take {} audit records now ({}); trying again", batch.size(), e.getMessage());
                 Thread.sleep(RETRY.toMillis());
             } catch (RuntimeException e) {
-                LOG.error("The store refused {} audit records; they are in the audit log only", batch.size(), e);
+                if (batch.size() == 1) {
+                    LOG.error("The store refused audit record {} ({}); it is in the audit log only", batch.getFirst().id(),
+                            batch.getFirst().event().wireName(), e);
+                    return;
+                }
+                LOG.warn("The store refused a batch of {} audit records; storing them one at a time", batch.size());
+                for (AuditRecord record : batch) {
+                    writeWithRetries(List.of(record));
+                }
                 return;
             }
         }

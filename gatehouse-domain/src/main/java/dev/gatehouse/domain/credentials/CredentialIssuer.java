@@ -3,6 +3,7 @@ package dev.gatehouse.domain.credentials;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditTrail;
 import dev.gatehouse.domain.directory.PermissionSet;
+import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.GatehouseStore;
 import dev.gatehouse.domain.token.RandomIds;
@@ -33,7 +34,12 @@ public final class CredentialIssuer {
         this.instanceKey = store.instanceKey().clone();
     }
 
-    /** Role credentials for {@code userName} (the role session name) in one account, from one permission set. */
+    /**
+     * Role credentials for {@code userName} (the role session name) in one account, from one permission set.
+     * The sign-in session is looked at again once the role session is stored: when it was ended meanwhile
+     * (an admin ending it, with its role sessions, while this call was under way), the new role session is
+     * ended too and the call is UNAUTHORIZED, so that no role session outlives an admin's EndSession.
+     */
     public RoleCredentials issue(SignInSession session, String userName, String accountId, PermissionSet permissionSet) {
         Instant now = clock.instant();
         Instant expiration = now.plus(permissionSet.sessionDuration());
@@ -41,6 +47,10 @@ public final class CredentialIssuer {
         String sessionToken = RandomIds.base64url(96);
         store.saveRoleSession(new RoleSession(accessKeyId, sha256(sessionToken), accountId, permissionSet.name(),
                 userName, session.id(), now, expiration));
+        if (store.findSession(session.id()).flatMap(SignInSession::endedAt).isPresent()) {
+            store.endRoleSession(accessKeyId, clock.instant());
+            throw GatehouseException.unauthorized();
+        }
         audit.event(AuditEvent.ROLE_CREDENTIALS_ISSUED).userId(session.userId()).session(session.id())
                 .detail("accountId", accountId).detail("role", permissionSet.name())
                 .detail("accessKeyId", accessKeyId).detail("expiration", expiration).record();

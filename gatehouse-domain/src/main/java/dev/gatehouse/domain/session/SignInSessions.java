@@ -59,13 +59,21 @@ public final class SignInSessions {
         return start(user, SessionOrigin.UNRECORDED);
     }
 
-    /** Ends the user's oldest other sessions while, with the one just started, they have more than the cap. */
+    /**
+     * Ends the user's oldest other sessions while, with the one just started, they have more than the
+     * cap. Only sessions started no later than this one are ended: one started after it (a concurrent
+     * sign-in, on this instance or another) ends this one by the same rule, rather than the two ending
+     * each other.
+     */
     private void enforceCap(User user, SignInSession started) {
         Instant now = clock.instant();
         List<SignInSession> others = store.sessionsOfUser(user.id()).stream()
                 .filter(s -> s.isActiveAt(now) && !s.id().equals(started.id())).toList();
-        for (int i = 0; i < others.size() + 1 - maxSessionsPerUser; i++) {
-            SignInSession oldest = others.get(i);
+        List<SignInSession> older = others.stream()
+                .filter(s -> !s.createdAt().isAfter(started.createdAt())).toList();
+        int excess = Math.min(others.size() + 1 - maxSessionsPerUser, older.size());
+        for (int i = 0; i < excess; i++) {
+            SignInSession oldest = older.get(i);
             store.endSession(oldest.id(), now);
             audit.event(AuditEvent.SESSION_ENDED_BY_CAP).user(user).session(oldest.id())
                     .detail("maxSessionsPerUser", maxSessionsPerUser).detail("newSessionId", started.id()).record();

@@ -100,9 +100,10 @@ public final class SignIn {
             this(userName, password, otp, ticket, clientAddress, null);
         }
 
+        /** Names neither the typed user name (people type their password there) nor any secret. */
         @Override
         public String toString() {
-            return "Attempt[" + userName + " from " + clientAddress + "]";
+            return "Attempt[from " + clientAddress + " via " + via + "]";
         }
     }
 
@@ -115,6 +116,11 @@ public final class SignIn {
 
     /** The password was right; now the TOTP code, with this ticket instead of the password. */
     public record NeedsCode(String userName, String ticket, Optional<String> message) implements Outcome {
+        /** Without the ticket: it stands in for the password until it is spent. */
+        @Override
+        public String toString() {
+            return "NeedsCode[" + userName + "]";
+        }
     }
 
     public record Rejected(String message) implements Outcome {

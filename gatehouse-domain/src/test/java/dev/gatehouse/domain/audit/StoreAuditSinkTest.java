@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,33 @@ class StoreAuditSinkTest {
         assertThat(store.stored()).containsExactly(next);
     }
 
+    @Test
+    void aRecordTheStoreRefusesCostsNoOtherRecordOfItsBatch() throws InterruptedException {
+        List<AuditRecord> records = records(4);
+        store.holdFirstWrite();
+        store.refuseRecord(records.get(2).id());
+        StoreAuditSink sink = batched();
+        sink.accept(records.getFirst());
+        store.awaitHeldWrite();
+        records.subList(1, 4).forEach(sink::accept);
+        store.releaseHeldWrite();
+
+        assertThat(sink.flush(WAIT)).isTrue();
+
+        assertThat(store.stored()).containsExactly(records.get(0), records.get(1), records.get(3));
+    }
+
+    @Test
+    void aRecordAcceptedAfterTheCloseIsStoredAtOnce() {
+        StoreAuditSink sink = StoreAuditSink.batched(store);
+        sink.close();
+        AuditRecord late = records(1).getFirst();
+
+        sink.accept(late);
+
+        assertThat(store.stored()).containsExactly(late);
+    }
+
     /** An audit store that keeps what it is given, can be unavailable for a number of writes, or refuse. */
     private static final class RecordingStore implements AuditStore {
         private final List<AuditRecord> stored = new CopyOnWriteArrayList<>();
@@ -116,6 +144,28 @@ class StoreAuditSinkTest {
         private final AtomicInteger unavailable = new AtomicInteger();
         private final AtomicInteger refusals = new AtomicInteger();
         private volatile boolean refuseContent;
+        private volatile String refusedId;
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private volatile boolean holdFirst;
+
+        /** The first write waits for {@link #releaseHeldWrite}, so that what is accepted meanwhile forms one batch. */
+        void holdFirstWrite() {
+            holdFirst = true;
+        }
+
+        void awaitHeldWrite() throws InterruptedException {
+            held.await();
+        }
+
+        void releaseHeldWrite() {
+            release.countDown();
+        }
+
+        /** Refuses every write that holds this record, as PostgreSQL refuses a batch with one value it cannot take. */
+        void refuseRecord(String id) {
+            refusedId = id;
+        }
 
         void unavailableFor(int writes) {
             unavailable.set(writes);
@@ -131,7 +181,16 @@ class StoreAuditSinkTest {
                 refusals.incrementAndGet();
                 throw new StoreUnavailableException("the database is restarting", null);
             }
-            if (refuseContent) {
+            if (holdFirst) {
+                holdFirst = false;
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (refuseContent || records.stream().anyMatch(r -> r.id().equals(refusedId))) {
                 throw new IllegalStateException("value too long");
             }
             batchSizes.add(records.size());

@@ -3,12 +3,15 @@ package dev.gatehouse.domain.credentials;
 import static dev.gatehouse.domain.DomainFixture.ACCOUNT_1;
 import static dev.gatehouse.domain.audit.RecordedAudit.assertAbout;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.domain.DomainFixture;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditOutcome;
 import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.directory.PermissionSet;
+import dev.gatehouse.domain.error.ErrorCode;
+import dev.gatehouse.domain.error.GatehouseException;
 import dev.gatehouse.domain.session.SignInSession;
 import dev.gatehouse.domain.store.InMemoryStore;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +48,18 @@ class CredentialIssuerTest {
         assertThat(issued.details()).isEqualTo(Map.of("accountId", ACCOUNT_1, "role", "Read",
                 "accessKeyId", c.accessKeyId(), "expiration", c.expiration().toString()));
         world.audit.assertNoRecordHolds(c.secretAccessKey(), c.sessionToken());
+    }
+
+    @Test
+    void aSessionEndedWhileItsCredentialsAreIssuedLeavesNoLiveRoleSession() {
+        // an admin's EndSession lands between the portal's check of the access token and the issue
+        world.gatehouse.sessions().end(session.id());
+
+        assertThatThrownBy(() -> issuer.issue(session, "ann", ACCOUNT_1, read))
+                .isInstanceOfSatisfying(GatehouseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
+        assertThat(world.store.roleSessionsOfSignInSession(session.id())).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.isLiveAt(world.clock.instant())).isFalse());
+        assertThat(world.audit.of(AuditEvent.ROLE_CREDENTIALS_ISSUED)).isEmpty();
     }
 
     @Test

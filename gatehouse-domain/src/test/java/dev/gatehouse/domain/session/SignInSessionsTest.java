@@ -14,6 +14,7 @@ import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.store.InMemoryStore;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The cap on a user's active sign-in sessions: past it the oldest other one ends, and the trail says so. */
@@ -86,6 +87,22 @@ class SignInSessionsTest {
         SignInSession second = one.start(world.ann);
         assertThat(one.activeOf(world.ann.id())).containsExactly(second);
         assertThat(one.ended(first.id())).isTrue();
+    }
+
+    @Test
+    void aSessionStartedAfterThisOneIsLeftForItsOwnStartToSettle() {
+        SignInSessions one = new SignInSessions(world.directory, world.store, world.clock, world.gatehouse.audit(), 1);
+        // a concurrent sign-in (another instance) whose session is stored before this one checks the cap
+        SignInSession concurrent = new SignInSession("s-concurrent", world.ann.id(),
+                world.clock.instant().plusMillis(5), world.clock.instant().plus(DomainFixture.SESSION),
+                Optional.empty(), SessionOrigin.UNRECORDED);
+        world.store.createSession(concurrent);
+
+        SignInSession started = one.start(world.ann);
+
+        assertThat(one.active(concurrent.id())).as("the newer session").isPresent();
+        assertThat(one.active(started.id())).isPresent();
+        assertThat(world.audit.of(AuditEvent.SESSION_ENDED_BY_CAP)).isEmpty();
     }
 
     @Test

@@ -329,4 +329,13 @@ class SignInTest {
         assertThat(attempt("tom", "", code, ticket, "10.0.0.2")).isInstanceOf(Rejected.class);
         assertThat(attempt("tom", "", code, ticket.replace('.', 'x'), "10.0.0.2")).isInstanceOf(Rejected.class);
     }
+
+    @Test
+    void attemptsAndTicketsPrintNoTypedNameNorSecret() {
+        Attempt typo = new Attempt("my-Secret-passw0rd", "right password", "123456", "a-ticket", "10.0.0.1", BROWSER);
+        assertThat(typo.toString()).doesNotContain("my-Secret-passw0rd", "right password", "123456", "a-ticket",
+                BROWSER).contains("10.0.0.1");
+        NeedsCode needsCode = (NeedsCode) attempt("tom", "right password");
+        assertThat(needsCode.toString()).doesNotContain(needsCode.ticket()).contains("tom");
+    }
 }

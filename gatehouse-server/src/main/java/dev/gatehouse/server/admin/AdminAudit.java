@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The admin APIs' part of the audit trail: an {@code AdminCall} event for every call that changes
@@ -32,6 +33,7 @@ public final class AdminAudit {
     private static final List<String> READ_ONLY_PREFIXES = List.of("Describe", "List", "Get", "IsMember");
     private static final int MAX_DEPTH = 4;
     private static final int MAX_VALUE_LENGTH = 128;
+    private static final Pattern KEY_ID_LIKE = Pattern.compile("[A-Z0-9]{16,128}");
 
     private final AuditTrail trail;
 
@@ -65,10 +67,15 @@ public final class AdminAudit {
 
     /**
      * A call whose signature was refused; {@code presentedKeyId} is null when the request named no key
-     * that could be read (unsigned, or a malformed signature). Its body is not read.
+     * that could be read (unsigned, or a malformed signature). Its body is not read. A presented key id
+     * that does not look like one (AWS's form: upper-case letters and digits, 16 to 128) is not kept: it
+     * may be a secret access key pasted where the key id belongs.
      */
     void refused(String target, String service, String presentedKeyId, String reason) {
-        record(AuditOutcome.DENIED, target, service, presentedKeyId, reason, null, null);
+        boolean keyIdLike = presentedKeyId != null && KEY_ID_LIKE.matcher(presentedKeyId).matches();
+        record(AuditOutcome.DENIED, target, service, keyIdLike ? presentedKeyId : null,
+                presentedKeyId != null && !keyIdLike ? reason + " (key id not shown: not of an access key id's form)"
+                        : reason, null, null);
     }
 
     private void record(AuditOutcome outcome, String target, String service, String keyId, String reason,

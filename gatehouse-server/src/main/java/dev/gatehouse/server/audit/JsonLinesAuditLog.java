@@ -7,6 +7,7 @@ import dev.gatehouse.server.wire.AuditWire;
 import dev.gatehouse.server.wire.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * The audit trail as JSON lines, for shipping to a SIEM: one object a line ({@link AuditWire#logLine}),
  * written whole, one line at a time whatever the number of threads, and flushed at once, so that a
  * line is out before the request that made it answers. To standard output, or appended to a file that
- * is created readable by its owner only (0600). A write that fails is logged (the event's name and id,
- * nothing else) and the service goes on: the store still keeps the record.
+ * is created readable by its owner only (0600). A write that fails (standard output closed or a broken
+ * pipe, which a {@link PrintStream} only reports through {@link PrintStream#checkError()}) is counted,
+ * the first of a run of them is logged (the event's name and id, nothing else), and the service goes
+ * on: the store still keeps the record.
  */
 public final class JsonLinesAuditLog implements AuditSink {
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditLog.class);
@@ -34,6 +38,9 @@ public final class JsonLinesAuditLog implements AuditSink {
     private final String destination;
     /** A lock, not {@code synchronized}: a virtual thread waiting for it does not pin its carrier. */
     private final ReentrantLock writing = new ReentrantLock();
+    /** Whether the last write failed; guarded by {@link #writing}. */
+    private boolean failing;
+    private final AtomicLong failedWrites = new AtomicLong();
 
     private JsonLinesAuditLog(OutputStream out, boolean closeOnClose, String destination) {
         this.out = out;
@@ -86,14 +93,34 @@ public final class JsonLinesAuditLog implements AuditSink {
         }
         writing.lock();
         try {
-            out.write(line);
-            out.flush();
-        } catch (IOException e) {
-            LOG.error("Cannot write audit event {} ({}) to {}: {}", record.event().wireName(), record.id(),
-                    destination, e.getMessage());
+            String problem = null;
+            try {
+                out.write(line);
+                out.flush();
+                if (out instanceof PrintStream printing && printing.checkError()) {
+                    problem = "the stream reports an error";
+                }
+            } catch (IOException e) {
+                problem = e.getMessage();
+            }
+            if (problem != null) {
+                failedWrites.incrementAndGet();
+                if (!failing) {
+                    LOG.error("Cannot write audit event {} ({}) to {}: {}; further failures are counted, not logged",
+                            record.event().wireName(), record.id(), destination, problem);
+                }
+            } else if (failing) {
+                LOG.warn("Audit events are written to {} again", destination);
+            }
+            failing = problem != null;
         } finally {
             writing.unlock();
         }
+    }
+
+    /** How many lines could not be written. */
+    public long failedWrites() {
+        return failedWrites.get();
     }
 
     @Override

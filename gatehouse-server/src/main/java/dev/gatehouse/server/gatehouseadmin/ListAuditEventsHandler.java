@@ -9,7 +9,6 @@ import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.error.InvalidMemberException;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.wire.AuditWire;
-import dev.gatehouse.server.wire.GatehouseAdminWire;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -38,7 +37,7 @@ public final class ListAuditEventsHandler implements AdminOperation {
 
     @Override
     public Object handle(JsonNode input, AdminCaller caller) {
-        Optional<String> userName = GatehouseAdminWire.optionalString(input, "UserName").filter(s -> !s.isEmpty());
+        Optional<String> userName = AuditWire.userName(input);
         Optional<User> user = userName.flatMap(directory::user);
         Instant from = AuditWire.startTime(input, Instant.EPOCH);
         Instant until = AuditWire.endTime(input, clock.instant().plus(END_TIME_MARGIN));

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.pages;
 
+import dev.gatehouse.domain.error.InputRules;
 import dev.gatehouse.domain.oidc.ClientRegistry;
 import dev.gatehouse.domain.oidc.DeviceAuthorization;
 import dev.gatehouse.domain.oidc.DeviceAuthorizations;
@@ -20,6 +21,8 @@ import java.util.Optional;
 final class SignInVia {
     private static final String DEVICE = "/device";
     private static final String AUTHORIZE = "/authorize";
+    /** Longer than any user code or client id. */
+    private static final int MAX_VALUE = 256;
 
     private final DeviceAuthorizations devices;
     private final ClientRegistry clients;
@@ -53,8 +56,10 @@ final class SignInVia {
             int equals = pair.indexOf('=');
             if (equals > 0 && pair.substring(0, equals).equals(name)) {
                 try {
+                    // an unprintable one (%00) names nothing, and PostgreSQL would refuse to look it up
                     return Optional.of(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8))
-                            .filter(value -> !value.isBlank());
+                            .filter(value -> !value.isBlank() && value.length() <= MAX_VALUE
+                                    && InputRules.isPrintable(value));
                 } catch (IllegalArgumentException e) {
                     return Optional.empty();
                 }

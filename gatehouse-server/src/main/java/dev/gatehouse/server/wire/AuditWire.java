@@ -5,6 +5,7 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditPage;
 import dev.gatehouse.domain.audit.AuditRecord;
 import dev.gatehouse.domain.error.GatehouseException;
+import dev.gatehouse.domain.error.InputRules;
 import dev.gatehouse.domain.error.InvalidMemberException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,6 +58,12 @@ public final class AuditWire {
     }
 
     // ---- ListAuditEvents' input
+
+    /** {@code UserName}, when given and not empty: at most as long as a user name, printable. */
+    public static Optional<String> userName(JsonNode input) {
+        return GatehouseAdminWire.optionalString(input, "UserName").filter(s -> !s.isEmpty())
+                .map(name -> InputRules.bounded("UserName", name, SessionAdminWire.MAX_ID_LENGTH));
+    }
 
     /** {@code EventName}: one of the events' wire names, else a ValidationException listing them. */
     public static Optional<AuditEvent> eventName(JsonNode input) {

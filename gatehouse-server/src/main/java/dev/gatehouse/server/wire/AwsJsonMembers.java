@@ -71,6 +71,10 @@ public final class AwsJsonMembers {
         if (!value.isNumber()) {
             throw InvalidMemberException.wrongType(name, "a timestamp in epoch seconds", value.toString());
         }
+        if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+            // 1e400 parses as infinity, which has no decimal value
+            throw InvalidMemberException.unsatisfied(name, "be between 0 and " + LATEST_TIMESTAMP, value.toString());
+        }
         BigDecimal seconds = value.decimalValue();
         if (seconds.signum() < 0 || seconds.compareTo(LATEST_TIMESTAMP) > 0) {
             throw InvalidMemberException.outOfRange(name, seconds.longValue(), 0, LATEST_TIMESTAMP.longValue());

@@ -127,4 +127,16 @@ class AdminAuditTest {
         assertThat(unsigned.has("client")).isFalse();
         assertThat(unsigned.path("details").path("reason").asText()).isEqualTo("UNSIGNED");
     }
+
+    @Test
+    void aPresentedKeyIdThatMayBeASecretIsNotKept() {
+        String pastedSecret = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY42";
+        audit.refused("GatehouseAdmin.EndUserSessions", "gatehouse", pastedSecret, "UNKNOWN_ACCESS_KEY");
+
+        String line = lines().getFirst();
+        JsonNode refused = onlyLine();
+        assertThat(line).doesNotContain(pastedSecret).doesNotContain(pastedSecret.substring(0, 12));
+        assertThat(refused.has("client")).isFalse();
+        assertThat(refused.path("details").path("reason").asText()).startsWith("UNKNOWN_ACCESS_KEY");
+    }
 }

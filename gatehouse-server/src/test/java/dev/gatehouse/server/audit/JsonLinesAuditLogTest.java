@@ -8,6 +8,9 @@ import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.audit.AuditOutcome;
 import dev.gatehouse.domain.audit.AuditRecord;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,5 +162,25 @@ class JsonLinesAuditLogTest {
             ids.add(event.path("eventId").asText());
         }
         assertThat(ids).hasSize(writers * perWriter);
+    }
+
+    @Test
+    void aBrokenStandardOutputIsCountedAndBreaksNothing() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        JsonLinesAuditLog log = JsonLinesAuditLog.to(new PrintStream(broken, true, StandardCharsets.UTF_8));
+        AuditRecord record = new AuditRecord("1796025600123-BROKEN", TIME, AuditEvent.LOGOUT, AuditOutcome.SUCCESS,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), TIME);
+
+        log.accept(record);
+        log.accept(record);
+        log.close();
+
+        assertThat(log.failedWrites()).isEqualTo(2);
     }
 }

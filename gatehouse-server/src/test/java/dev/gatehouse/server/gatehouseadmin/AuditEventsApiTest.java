@@ -206,10 +206,14 @@ class AuditEventsApiTest {
         assertError(listRaw("{\"StartTime\":\"yesterday\"}"), "ValidationException", "'StartTime'");
         assertError(listRaw("{\"EndTime\":-1}"), "ValidationException", "'EndTime'");
         assertError(listRaw("{\"EndTime\":1e300}"), "ValidationException", "'EndTime'");
+        assertError(listRaw("{\"EndTime\":1e400}"), "ValidationException", "'EndTime'");
+        assertError(listRaw("{\"StartTime\":-1e400}"), "ValidationException", "'StartTime'");
         assertError(listRaw("{\"StartTime\":2000,\"EndTime\":1000}"), "ValidationException", "'EndTime'");
         assertError(listRaw("{\"NextToken\":\"garbage\"}"), "ValidationException", "NextToken");
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("ga1:../../x".getBytes());
         assertError(listRaw("{\"NextToken\":\"" + forged + "\"}"), "ValidationException", "NextToken");
         assertError(listRaw("{\"UserName\":[]}"), "ValidationException", "'UserName'");
+        assertError(listRaw("{\"UserName\":\"" + "x".repeat(129) + "\"}"), "ValidationException", "128");
+        assertError(listRaw("{\"UserName\":\"al\\u0000ice\"}"), "ValidationException", "'UserName'");
     }
 }

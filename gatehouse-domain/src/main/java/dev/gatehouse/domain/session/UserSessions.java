@@ -45,6 +45,11 @@ public final class UserSessions {
         return sessions.activeOf(userId).stream().map(this::view).toList();
     }
 
+    /** True while the store holds any session of this user id, in whatever state (a deleted user's too). */
+    public boolean holdsSessionsOf(String userId) {
+        return !store.sessionsOfUser(userId).isEmpty();
+    }
+
     /** One session of any user, in whatever state; empty when the store does not hold it. */
     public Optional<SessionView> find(String sessionId) {
         return sessions.find(sessionId).map(this::view);

@@ -123,9 +123,9 @@ public final class SessionAdminWire {
     }
 
     /** EndUserSessions' answer. */
-    public static Map<String, Object> userSessionsEnded(User user, SessionEnding ending) {
+    public static Map<String, Object> userSessionsEnded(String userId, SessionEnding ending) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("UserId", user.id());
+        out.put("UserId", userId);
         out.put("SessionsEnded", ending.sessionsEnded());
         out.put("RoleSessionsEnded", ending.roleSessionsEnded());
         return out;

@@ -68,4 +68,38 @@ class DeletedUserSessionsTest {
                 .isInstanceOf(InvalidGrantException.class);
         assertThat(sso.listAccounts(r -> r.accessToken(alice)).accountList()).isNotEmpty();
     }
+
+    /** Role credentials outlive their user's deletion, as in AWS; an admin can still end them by the user's id. */
+    @Test
+    void anAdminEndsTheRoleCredentialsADeletedUserTookByTheUsersId() throws Exception {
+        SignInSession bobSession = service.session("bob");
+        String token = service.accessToken(bobSession);
+        var credentials = sso.getRoleCredentials(r -> r.accessToken(token).accountId(dev.gatehouse.server.TestDirectory.DEV)
+                .roleName("ReadOnlyAccess")).roleCredentials();
+        identityStore.deleteUser(r -> r.identityStoreId(service.gatehouse.directory().ids().identityStoreId())
+                .userId(bobSession.userId()));
+        var session = software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(credentials.accessKeyId(),
+                credentials.secretAccessKey(), credentials.sessionToken());
+        try (var sts = StockSdk.sts(service.baseUrl(), session, service.clock)) {
+            assertThat(sts.getCallerIdentity().arn()).as("still good after the deletion").endsWith("/bob");
+        }
+
+        try (var calls = new dev.gatehouse.server.AdminCalls(service.baseUrl())) {
+            var byName = calls.asBootstrap("GatehouseAdmin.EndUserSessions", "{\"UserName\":\"bob\"}");
+            assertThat(byName.statusCode()).as("no user bob any more").isEqualTo(400);
+            assertThat(byName.body()).contains("ResourceNotFoundException");
+            var byId = calls.asBootstrap("GatehouseAdmin.EndUserSessions",
+                    "{\"UserId\":\"" + bobSession.userId() + "\",\"EndRoleSessions\":true}");
+            assertThat(byId.statusCode()).as(byId.body()).isEqualTo(200);
+            assertThat(byId.body()).contains("\"RoleSessionsEnded\":1");
+            var nobody = calls.asBootstrap("GatehouseAdmin.EndUserSessions", "{\"UserId\":\"no-such-user-id\"}");
+            assertThat(nobody.statusCode()).isEqualTo(400);
+            assertThat(nobody.body()).contains("ResourceNotFoundException");
+        }
+        try (var sts = StockSdk.sts(service.baseUrl(), session, service.clock)) {
+            assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(
+                    software.amazon.awssdk.services.sts.model.StsException.class,
+                    e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
+    }
 }

@@ -53,7 +53,8 @@ public final class BenchServer {
         GatehouseStore store = storeUrl == null
                 ? RocksDbStore.open(dir.resolve("rocksdb"))
                 : PostgresStore.open(storeUrl, System.getenv("BENCH_SCHEMA"));
-        DirectoryFile demo = ConfigLoader.demo().directory();
+        // every seeded session is one user's: no cap, or each start would end the oldest (and read them all)
+        DirectoryFile demo = ConfigLoader.demo().directory().withControls(DirectoryFile.Controls.NO_SESSION_CAP);
         boolean large = "large".equals(System.getenv("BENCH_DIRECTORY"));
         long importStarted = System.nanoTime();
         Gatehouse gatehouse = Gatehouse.create(large ? LargeDirectory.around(demo) : demo, store,

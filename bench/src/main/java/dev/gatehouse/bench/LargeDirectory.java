@@ -68,6 +68,6 @@ final class LargeDirectory {
             }
         }
         return new DirectoryFile(small.region(), small.signInSessionDuration(), small.browserIdleTimeout(), users,
-                small.groups(), accounts, permissionSets, assignments, small.adminKeys());
+                small.groups(), accounts, permissionSets, assignments, small.adminKeys(), small.controls());
     }
 }

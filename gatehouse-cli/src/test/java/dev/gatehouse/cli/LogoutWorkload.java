@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.directory.User;
 import dev.gatehouse.domain.token.TokenKind;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
@@ -25,7 +26,9 @@ final class LogoutWorkload implements AutoCloseable {
     /** Sign-in sessions made through the domain, in process, before a server owns the data. */
     static List<String> seedTokens(Path dataDir, int count) {
         try (RocksDbStore store = RocksDbStore.open(dataDir.resolve("rocksdb"))) {
-            Gatehouse gatehouse = Gatehouse.create(ConfigLoader.demo().directory(), store, InstantSource.system());
+            // thousands of sessions of one user: no cap, or each start would end the oldest
+            Gatehouse gatehouse = Gatehouse.create(ConfigLoader.demo().directory()
+                    .withControls(DirectoryFile.Controls.NO_SESSION_CAP), store, InstantSource.system());
             User alice = gatehouse.directory().user(ConfigLoader.DEMO_USER).orElseThrow();
             return new ArrayList<>(IntStream.range(0, count).parallel()
                     .mapToObj(i -> gatehouse.tokens().issueAccessToken(gatehouse.sessions().start(alice), "test").secret())

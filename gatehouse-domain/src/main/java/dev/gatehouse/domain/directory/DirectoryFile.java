@@ -30,6 +30,13 @@ public record DirectoryFile(String region, Duration signInSessionDuration, Durat
     public record Controls(int maxSessionsPerUser, Duration auditRetention) {
         public static final Controls DEFAULT = new Controls(SignInSessions.DEFAULT_MAX_SESSIONS_PER_USER,
                 AuditTrail.DEFAULT_RETENTION);
+
+        /**
+         * The defaults with no cap on a user's sessions, so that starting one reads none of the user's
+         * others: for load tests and tools that seed many sessions of one user in bulk. A directory file
+         * cannot ask for it.
+         */
+        public static final Controls NO_SESSION_CAP = new Controls(SignInSessions.NO_CAP, AuditTrail.DEFAULT_RETENTION);
     }
 
     public DirectoryFile(String region, Duration signInSessionDuration, Duration browserIdleTimeout,

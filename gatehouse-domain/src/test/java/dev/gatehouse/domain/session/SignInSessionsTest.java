@@ -115,4 +115,15 @@ class SignInSessionsTest {
         assertThat(gatehouse.sessions().ended(first.id())).isTrue();
         assertThat(gatehouse.audit().retention()).isEqualTo(Duration.ofDays(30));
     }
+
+    @Test
+    void withNoCapNoSessionEverEndsForBeingOneTooMany() {
+        SignInSessions uncapped = new SignInSessions(world.directory, world.store, world.clock, world.gatehouse.audit(),
+                SignInSessions.NO_CAP);
+        for (int i = 0; i < 150; i++) {
+            uncapped.start(world.ann);
+        }
+        assertThat(uncapped.activeOf(world.ann.id())).hasSize(150);
+        assertThat(world.audit.of(AuditEvent.SESSION_ENDED_BY_CAP)).isEmpty();
+    }
 }

@@ -34,12 +34,17 @@ public final class Main {
                 }
             }
         };
-        return new CommandLine(new Main(), factory)
+        CommandLine commandLine = new CommandLine(new Main(), factory)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("gatehouse: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     cmd.getErr().flush();
                     return 1;
                 });
+        // a session id is base64url and may begin with '-' (those made before issue 12 could): there it is
+        // the SESSION_ID, not an unknown option
+        commandLine.getSubcommands().get("admin").getSubcommands().get("sessions").getSubcommands().get("end")
+                .setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -158,6 +158,14 @@ class SessionsAndAuditCommandsTest {
                 .containsExactly("EndSession", "EndSession", "EndUserSessions", "EndUserSessions");
     }
 
+    /** Session ids are base64url: one may begin with '-', and is still the SESSION_ID, not an option. */
+    @Test
+    void aSessionIdBeginningWithADashIsTheSessionToEnd() throws IOException {
+        service.answer("EndSession", "{\"SessionId\":\"-ygAeyopVwb6VqcxZgckeQ\",\"SessionsEnded\":1,\"RoleSessionsEnded\":0}");
+        assertThat(run(0, "admin", "sessions", "end", "-ygAeyopVwb6VqcxZgckeQ").out()).isEqualTo("Ended 1 session(s).\n");
+        assertThat(body(0)).isEqualTo(JSON.readTree("{\"SessionId\":\"-ygAeyopVwb6VqcxZgckeQ\",\"EndRoleSessions\":false}"));
+    }
+
     @Test
     void sessionsEndWantsExactlyOneOfASessionIdAndAUser() {
         assertThat(run(2, "admin", "sessions", "end").err()).contains("SESSION_ID").contains("--user");

@@ -32,6 +32,8 @@ public final class RandomIds {
     }
 
     public static String sessionId() {
-        return base64url(16);
+        String id = base64url(16);
+        // never '-' first, so that a command line never takes the id for an option
+        return id.startsWith("-") ? sessionId() : id;
     }
 }

@@ -92,6 +92,9 @@ public final class BenchServer {
         Limits limits = new Limits(shared ? Limits.DEFAULTS.perToken() : RateLimit.OFF, RateLimit.OFF,
                 Limits.DEFAULTS.maxInFlight());
         ServerSettings settings = ServerSettings.of("127.0.0.1", port, limits);
+        if ("off".equals(System.getenv("BENCH_AUDIT_LOG"))) {
+            settings = settings.withAuditLog(record -> { });
+        }
         return shared
                 ? settings.withBuckets(new SharedRateLimitBuckets(((PostgresStore) store).rateLimitBuckets()))
                 : settings;

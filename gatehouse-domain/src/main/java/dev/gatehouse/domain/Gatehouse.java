@@ -13,6 +13,8 @@ import dev.gatehouse.domain.directory.DirectoryFile;
 import dev.gatehouse.domain.directory.DirectoryIds;
 import dev.gatehouse.domain.directory.DirectoryImport;
 import dev.gatehouse.domain.directory.LiveDirectory;
+import dev.gatehouse.domain.federation.IdentitySource;
+import dev.gatehouse.domain.federation.UpstreamSignIn;
 import dev.gatehouse.domain.invitation.Invitations;
 import dev.gatehouse.domain.oidc.AuthorizationCodeGrant;
 import dev.gatehouse.domain.oidc.AuthorizationCodes;
@@ -41,7 +43,7 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                         AuthorizationCodes authorizationCodes, Grants grants,
                         RoleSessionAuthenticator roleSessions, AdminAuthenticator admins,
                         Invitations invitations, AdminKeys adminKeys, AuditTrail audit, UserSessions userSessions,
-                        SessionActivity activity) {
+                        SessionActivity activity, IdentitySource identitySource, UpstreamSignIn upstream) {
 
     /** The three CreateToken grants, one class each. */
     public record Grants(DeviceCodeGrant deviceCode, AuthorizationCodeGrant authorizationCode,
@@ -87,6 +89,7 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                 new DeviceAuthorizations(store, clock), new AuthorizationCodes(clients, store, clock), grants,
                 roleSessions, new AdminAuthenticator(directory, file.adminKeys(), adminSecrets, clock),
                 new Invitations(live, store, sessions, clock, audit), adminKeys, audit,
-                new UserSessions(sessions, activity, store, audit, clock), activity);
+                new UserSessions(sessions, activity, store, audit, clock), activity, file.identitySource(),
+                new UpstreamSignIn(directory, sessions, tokens, audit));
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.domain.directory;
 
 import dev.gatehouse.domain.audit.AuditTrail;
+import dev.gatehouse.domain.federation.IdentitySource;
 import dev.gatehouse.domain.session.SignInSessions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Set;
 public record DirectoryFile(String region, Duration signInSessionDuration, Duration browserIdleTimeout,
                             List<FileUser> users, List<FileGroup> groups, List<Account> accounts,
                             List<FilePermissionSet> permissionSets, List<FileAssignment> assignments,
-                            List<BootstrapAdminKey> adminKeys, Controls controls) {
+                            List<BootstrapAdminKey> adminKeys, Controls controls, IdentitySource identitySource) {
 
     /**
      * The safeguards a directory file sets beside its data: the cap on a user's active sign-in sessions
@@ -44,12 +45,25 @@ public record DirectoryFile(String region, Duration signInSessionDuration, Durat
                          List<FilePermissionSet> permissionSets, List<FileAssignment> assignments,
                          List<BootstrapAdminKey> adminKeys) {
         this(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts, permissionSets, assignments,
-                adminKeys, Controls.DEFAULT);
+                adminKeys, Controls.DEFAULT, new IdentitySource.OwnDirectory());
+    }
+
+    public DirectoryFile(String region, Duration signInSessionDuration, Duration browserIdleTimeout,
+                         List<FileUser> users, List<FileGroup> groups, List<Account> accounts,
+                         List<FilePermissionSet> permissionSets, List<FileAssignment> assignments,
+                         List<BootstrapAdminKey> adminKeys, Controls controls) {
+        this(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts, permissionSets, assignments,
+                adminKeys, controls, new IdentitySource.OwnDirectory());
     }
 
     public DirectoryFile withControls(Controls value) {
         return new DirectoryFile(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts,
-                permissionSets, assignments, adminKeys, value);
+                permissionSets, assignments, adminKeys, value, identitySource);
+    }
+
+    public DirectoryFile withIdentitySource(IdentitySource value) {
+        return new DirectoryFile(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts,
+                permissionSets, assignments, adminKeys, controls, value);
     }
 
     public DirectoryFile {
@@ -70,12 +84,12 @@ public record DirectoryFile(String region, Duration signInSessionDuration, Durat
 
     public DirectoryFile withBrowserIdleTimeout(Duration timeout) {
         return new DirectoryFile(region, signInSessionDuration, timeout, users, groups, accounts, permissionSets,
-                assignments, adminKeys, controls);
+                assignments, adminKeys, controls, identitySource);
     }
 
     public DirectoryFile withAdminKeys(List<BootstrapAdminKey> keys) {
         return new DirectoryFile(region, signInSessionDuration, browserIdleTimeout, users, groups, accounts,
-                permissionSets, assignments, keys, controls);
+                permissionSets, assignments, keys, controls, identitySource);
     }
 
     /**

@@ -78,11 +78,12 @@ final class IdentitySourceReader {
                 .map(URI::create);
         Optional<String> clientId = m.require("clientId")
                 .flatMap(v -> v.string(s -> !s.isBlank(), "'clientId' must not be blank"));
-        Optional<String> clientSecret = m.has("clientSecret")
+        // written but empty is a mistake (a variable left unset?), not a public client
+        boolean secretWritten = m.has("clientSecret");
+        Optional<String> clientSecret = secretWritten
                 ? m.require("clientSecret").flatMap(v -> v.string(s -> !s.isBlank(),
                 "'clientSecret' must not be blank (the value is not shown)"))
                 : Optional.empty();
-        boolean secretWritten = m.has("clientSecret");
         List<String> scopes = m.get("scopes").map(IdentitySourceReader::scopes).orElse(DEFAULT_SCOPES);
         String userClaim = m.get("userClaim").flatMap(v -> v.string(s -> !s.isBlank(), "'userClaim' must not be blank"))
                 .orElse(DEFAULT_USER_CLAIM);

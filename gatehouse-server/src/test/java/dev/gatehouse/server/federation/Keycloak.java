@@ -143,6 +143,11 @@ public final class Keycloak implements ExecutionCondition, BeforeAllCallback {
         return URI.create(issuer() + "/protocol/saml/descriptor");
     }
 
+    /** The SAML single sign-on service (redirect and POST bindings). */
+    public URI samlSsoUrl() {
+        return URI.create(issuer() + "/protocol/saml");
+    }
+
     /** Where a browser starts an IdP-initiated SAML sign-in to {@value #SAML_SP_ENTITY_ID}. */
     public URI samlIdpInitiatedUrl() {
         return URI.create(issuer() + "/protocol/saml/clients/gatehouse");

@@ -153,6 +153,11 @@ public final class Keycloak implements ExecutionCondition, BeforeAllCallback {
         return URI.create(issuer() + "/protocol/saml/clients/gatehouse");
     }
 
+    /** Changes to the running realm (client attributes, a new signing key); see {@link KeycloakAdmin}. */
+    public KeycloakAdmin admin() {
+        return new KeycloakAdmin(baseUrl());
+    }
+
     /** The metadata XML as Keycloak serves it now. */
     public String samlMetadata() {
         HttpResponse<String> response = get(samlMetadataUrl());

@@ -13,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class KeycloakHarnessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACS_POST = "saml_assertion_consumer_url_post";
 
     @RegisterExtension
     static final Keycloak keycloak = new Keycloak();
@@ -88,9 +91,8 @@ class KeycloakHarnessTest {
     void aliceSignsInToTheSamlClientAndTheSignedAssertionNamesHerByEmail() {
         String acs = "http://127.0.0.1:54321/saml/acs";
 
-        String response = new String(Base64.getMimeDecoder().decode(
-                new KeycloakSignIn().samlResponse(keycloak.samlSsoUrl(), acs, Keycloak.ALICE, Keycloak.PASSWORD)),
-                StandardCharsets.UTF_8);
+        String response = decode(
+                new KeycloakSignIn().samlResponse(keycloak.samlSsoUrl(), acs, Keycloak.ALICE, Keycloak.PASSWORD));
 
         assertThat(response).contains("Destination=\"" + acs + "\"")
                 .contains("<saml:Audience>" + Keycloak.SAML_SP_ENTITY_ID + "</saml:Audience>")
@@ -102,12 +104,55 @@ class KeycloakHarnessTest {
 
     @Test
     void carolIsAKeycloakUserWhomGatehouseDoesNotKnow() {
-        String response = new String(Base64.getMimeDecoder().decode(new KeycloakSignIn().samlResponse(
-                keycloak.samlSsoUrl(), "http://127.0.0.1:54321/saml/acs", Keycloak.CAROL, Keycloak.PASSWORD)),
-                StandardCharsets.UTF_8);
+        String response = decode(new KeycloakSignIn().samlResponse(
+                keycloak.samlSsoUrl(), "http://127.0.0.1:54321/saml/acs", Keycloak.CAROL, Keycloak.PASSWORD));
 
         assertThat(response).contains(">" + Keycloak.CAROL_EMAIL + "<");
         assertThat(TestDirectory.create().users()).noneMatch(u -> u.userName().equals(Keycloak.CAROL));
+    }
+
+    @Test
+    void anIdpInitiatedSignInGoesToTheAcsUrlSetThroughTheAdminApi() {
+        String acs = "http://127.0.0.1:54321/saml/acs";
+        keycloak.admin().setClientAttributes(Keycloak.SAML_SP_ENTITY_ID, Map.of(ACS_POST, acs));
+        try {
+            String response = decode(new KeycloakSignIn().samlResponseIdpInitiated(keycloak.samlIdpInitiatedUrl(),
+                    Keycloak.ALICE, Keycloak.PASSWORD));
+
+            assertThat(response).contains("Destination=\"" + acs + "\"").doesNotContain("InResponseTo")
+                    .contains(">" + Keycloak.ALICE_EMAIL + "<");
+        } finally {
+            keycloak.admin().setClientAttributes(Keycloak.SAML_SP_ENTITY_ID, Map.of(ACS_POST, ""));
+        }
+    }
+
+    @Test
+    void aRotatedSigningKeyJoinsTheJwksAndTheSamlMetadataUntilItIsRemoved() throws Exception {
+        int keysBefore = rs256Keys().size();
+        List<X509Certificate> certificatesBefore = keycloak.samlSigningCertificates();
+
+        try (KeycloakAdmin.Rotation rotation = keycloak.admin().rotateSigningKey()) {
+            assertThat(rs256Keys()).hasSize(keysBefore + 1);
+            assertThat(keycloak.samlSigningCertificates()).hasSize(certificatesBefore.size() + 1)
+                    .containsAll(certificatesBefore);
+        }
+        assertThat(rs256Keys()).hasSize(keysBefore);
+        assertThat(keycloak.samlSigningCertificates()).isEqualTo(certificatesBefore);
+    }
+
+    private static List<JsonNode> rs256Keys() throws Exception {
+        JsonNode jwks = JSON.readTree(keycloak.get(URI.create(discovery().path("jwks_uri").asText())).body());
+        List<JsonNode> keys = new ArrayList<>();
+        jwks.path("keys").forEach(key -> {
+            if (key.path("alg").asText().equals("RS256") && key.path("use").asText().equals("sig")) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    private static String decode(String samlResponse) {
+        return new String(Base64.getMimeDecoder().decode(samlResponse), StandardCharsets.UTF_8);
     }
 
     private static JsonNode discovery() throws Exception {

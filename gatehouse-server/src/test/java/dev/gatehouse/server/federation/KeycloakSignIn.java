@@ -64,7 +64,19 @@ public final class KeycloakSignIn {
                 AssertionConsumerServiceURL="%s" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">\
                 <saml:Issuer>%s</saml:Issuer></samlp:AuthnRequest>""".formatted(UUID.randomUUID(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), assertionConsumerUrl, Keycloak.SAML_SP_ENTITY_ID);
-        URI start = URI.create(idpSsoUrl + "?SAMLRequest=" + encode(deflateBase64(request)));
+        return samlResponse(URI.create(idpSsoUrl + "?SAMLRequest=" + encode(deflateBase64(request))), username, password);
+    }
+
+    /**
+     * An IdP-initiated sign-in ({@link Keycloak#samlIdpInitiatedUrl()}): the base64 {@code SAMLResponse}
+     * that Keycloak's page would POST to the client's configured ACS URL
+     * ({@code saml_assertion_consumer_url_post}, see {@link KeycloakAdmin#setClientAttributes}).
+     */
+    public String samlResponseIdpInitiated(URI idpInitiatedUrl, String username, String password) {
+        return samlResponse(idpInitiatedUrl, username, password);
+    }
+
+    private String samlResponse(URI start, String username, String password) {
         HttpResponse<String> signedIn = signIn(send(get(start)), username, password);
         Element response = Jsoup.parse(signedIn.body()).selectFirst("input[name=SAMLResponse]");
         if (signedIn.statusCode() != 200 || response == null) {

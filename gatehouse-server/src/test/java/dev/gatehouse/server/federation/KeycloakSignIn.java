@@ -116,23 +116,16 @@ public final class KeycloakSignIn {
             withCookies.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                     .collect(Collectors.joining("; ")));
         }
-        try {
-            HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
-            for (HttpCookie cookie : response.headers().allValues("Set-Cookie").stream()
-                    .flatMap(header -> HttpCookie.parse(header).stream()).toList()) {
-                if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
-                    cookies.remove(cookie.getName());
-                } else {
-                    cookies.put(cookie.getName(), cookie.getValue());
-                }
+        HttpResponse<String> response = KeycloakHttp.send(http, withCookies.build());
+        for (HttpCookie cookie : response.headers().allValues("Set-Cookie").stream()
+                .flatMap(header -> HttpCookie.parse(header).stream()).toList()) {
+            if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
             }
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return response;
     }
 
     private static String form(Map<String, String> fields) {

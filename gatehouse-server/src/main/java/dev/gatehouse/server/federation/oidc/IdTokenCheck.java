@@ -13,6 +13,8 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.text.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
@@ -25,9 +27,11 @@ import java.util.Set;
  * then the issuer, the audience (our client id, and {@code azp} when there are several), the nonce
  * of this browser's sign-in, and the expiry and issue time with {@link #CLOCK_SKEW}. The validator
  * decides; only when it refuses are the token's claims read again, to name in the audit trail which
- * check failed. Nimbus reads the time from the system clock.
+ * check failed (and the validator's words, which hold no secret, go to the log). Nimbus reads the time
+ * from the system clock.
  */
 final class IdTokenCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(IdTokenCheck.class);
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     private static final Set<JWSAlgorithm> ASYMMETRIC = new HashSet<>();
 
@@ -63,8 +67,10 @@ final class IdTokenCheck {
         try {
             return new Valid(validator.validate(idToken, expectedNonce));
         } catch (BadJWTException claimsRefused) {
+            LOG.info("ID token refused: {}", claimsRefused.getMessage());
             return new Refused(whichClaim(idToken, provider, clientId, expectedNonce));
         } catch (BadJOSEException | JOSEException signatureRefused) {
+            LOG.info("ID token refused: {}", signatureRefused.toString());
             return new Refused(OidcRefusal.BAD_SIGNATURE);
         }
     }

@@ -24,6 +24,7 @@ import dev.gatehouse.domain.store.GatehouseStore;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.InstantSource;
@@ -103,7 +104,9 @@ public final class OidcSignIn {
         Optional<OidcBrowserState.Pending> pending = browserState.read(exchange);
         browserState.clear(exchange);
         Map<String, List<String>> params = new HashMap<>();
-        exchange.getQueryParameters().forEach((name, values) -> params.put(name, List.copyOf(values)));
+        // the query arrives undecoded (Undertow's DECODE_URL is off); a value that is not valid percent-encoding is left out
+        exchange.getQueryParameters().forEach((name, values) -> params.put(name, values.stream()
+                .map(OidcSignIn::decoded).flatMap(Optional::stream).toList()));
         String next = pending.map(OidcBrowserState.Pending::next).orElse(null);
         return switch (finish(params, pending, redirectUri)) {
             case Checked checked -> new Finished(checked.identity(), next);
@@ -217,6 +220,14 @@ public final class OidcSignIn {
         List<String> values = params.get(name);
         return values == null || values.size() != 1 || values.getFirst().isEmpty() ? Optional.empty()
                 : Optional.of(values.getFirst());
+    }
+
+    private static Optional<String> decoded(String value) {
+        try {
+            return Optional.of(URLDecoder.decode(value, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean sameText(String a, String b) {

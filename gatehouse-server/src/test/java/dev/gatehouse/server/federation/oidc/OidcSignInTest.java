@@ -76,9 +76,15 @@ class OidcSignInTest {
         return location;
     }
 
+    /** The provider's redirect back, naming itself in {@code iss} as RFC 9207 has it (percent-encoded). */
     private HttpResponse<String> callback(URI request, String code) {
+        return callback(request, code, provider.issuer().toString());
+    }
+
+    private HttpResponse<String> callback(URI request, String code, String iss) {
         String state = FakeOidcProvider.query(request.getRawQuery()).get("state");
-        return browser.get("/federation/oidc/callback?code=" + code + "&state=" + state);
+        return browser.get("/federation/oidc/callback?code=" + code + "&state=" + state + "&iss="
+                + URLEncoder.encode(iss, StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> signInWith(UnaryOperator<JWTClaimsSet.Builder> shape) {
@@ -152,6 +158,14 @@ class OidcSignInTest {
     @Test
     void aWrongIssuerIsRefused() {
         assertRefused(signInWith(c -> c.issuer("https://evil.example.com/realms/test")), 401, "wrong_issuer");
+    }
+
+    @Test
+    void anAnswerNamingAnotherIssuerIsRefusedBeforeTheCodeIsRedeemed() {
+        URI request = startSignIn("/portal");
+        String code = provider.approve(request, c -> c);
+        assertRefused(callback(request, code, "https://evil.example.com/realms/test"), 401, "wrong_issuer");
+        assertThat(provider.tokenRequests()).isZero();
     }
 
     @Test

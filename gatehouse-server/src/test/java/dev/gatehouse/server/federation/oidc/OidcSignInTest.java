@@ -51,10 +51,14 @@ class OidcSignInTest {
     @BeforeEach
     void start() {
         provider = new FakeOidcProvider();
+        startService(false);
+    }
+
+    private void startService(boolean justInTimeUsers) {
         service = new TestService(dataDir, TestDirectory.create().withIdentitySource(new IdentitySource.OidcProvider(
                 provider.issuer(), FakeOidcProvider.CLIENT_ID, Optional.of(FakeOidcProvider.CLIENT_SECRET),
                 List.of("openid", "profile", "email"), "preferred_username", UserMatch.USER_NAME,
-                Optional.of("groups"), false)));
+                Optional.of("groups"), justInTimeUsers)));
         browser = new Browserless(service.baseUrl());
     }
 
@@ -258,6 +262,28 @@ class OidcSignInTest {
     void aPersonWithoutAGatehouseUserIsRefused() {
         assertRefused(signInWith(c -> c.claim("preferred_username", "mallory")), 403, "unknown_user");
         assertThat(service.gatehouse.directory().user("mallory")).isEmpty();
+    }
+
+    @Test
+    void withJustInTimeUsersAnUnknownPersonIsMadeAUserWithTheGroupsTheDirectoryHas() {
+        service.close();
+        startService(true);
+
+        HttpResponse<String> answer = signInWith(c -> c.subject("c4r0l").claim("preferred_username", "carol")
+                .claim("name", "Carol Example").claim("email", "carol@example.com")
+                .claim("groups", List.of("/admins", "unknown-group")));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        var carol = service.gatehouse.directory().user("carol").orElseThrow();
+        assertThat(carol.email()).isEqualTo("carol@example.com");
+        assertThat(carol.externalIds()).extracting(e -> e.issuer() + " " + e.id())
+                .containsExactly(provider.issuer() + " c4r0l");
+        assertThat(service.gatehouse.directory().groupIdsOf(carol.id())).containsExactly(
+                service.gatehouse.directory().groupByName("admins").orElseThrow().id());
+        // the admins group's assignments are hers at once
+        assertThat(browser.get("/portal").body()).contains("Carol Example").contains("Production").contains("Sandbox");
+        assertThat(audit("UserCreatedJustInTime")).singleElement()
+                .satisfies(r -> assertThat(r.path("details").path("groups").asText()).isEqualTo("admins"));
     }
 
     @Test

@@ -60,25 +60,20 @@ public final class OidcSignInPage {
         try {
             return PageResponse.redirect(oidc.start(exchange, next, callbackUri(exchange)).toString());
         } catch (IOException | GeneralException e) {
-            upstream.refused(PROTOCOL, "provider_unavailable", Optional.empty());
-            return refusedPage(502, "Your identity provider could not be reached.", next);
+            return refused(oidc.unavailable(next));
         }
     }
 
     public PageResponse callback(HttpServerExchange exchange) {
         IdentitySource.OidcProvider source = oidc.source();
         return switch (oidc.finish(exchange, callbackUri(exchange))) {
-            case OidcSignIn.Refused refused -> {
-                upstream.refused(PROTOCOL, refused.reason(), Optional.empty());
-                yield refusedPage(refused.status(), refused.text(), refused.next());
-            }
+            case OidcSignIn.Refused refused -> refused(refused);
             case OidcSignIn.Finished finished -> {
                 String next = LocalPaths.safeNext(finished.next());
                 Optional<User> user = upstream.userFor(finished.identity(), source.match(), source.justInTimeUsers());
                 if (user.isEmpty()) {
-                    upstream.refused(PROTOCOL, "unknown_user", Optional.empty());
-                    yield refusedPage(403, "You signed in at your identity provider, but Gatehouse has no user for "
-                            + "you. Ask your administrator to add you.", next);
+                    yield refused(new OidcSignIn.Refused(403, "unknown_user", "You signed in at your identity "
+                            + "provider, but Gatehouse has no user for you. Ask your administrator to add you.", next));
                 }
                 SignInVia.Via signingInFor = via.of(next);
                 SignIn.SignedIn signedIn = upstream.signIn(finished.identity(), user.get(), signingInFor.method(),
@@ -88,6 +83,11 @@ public final class OidcSignInPage {
                 yield PageResponse.redirect(next);
             }
         };
+    }
+
+    private PageResponse refused(OidcSignIn.Refused refused) {
+        upstream.refused(PROTOCOL, refused.reason(), Optional.empty());
+        return refusedPage(refused.status(), refused.text(), refused.next());
     }
 
     private PageResponse refusedPage(int status, String text, String next) {

@@ -99,6 +99,15 @@ public final class OidcSignIn {
         return authorizationRequest(browserState.begin(exchange, next), redirectUri);
     }
 
+    /** The refusal when {@link #start} could not read the provider (it throws). */
+    public Refused unavailable(String next) {
+        return refusal(OidcRefusal.PROVIDER_UNAVAILABLE, next);
+    }
+
+    private static Refused refusal(OidcRefusal refusal, String next) {
+        return new Refused(refusal.status(), refusal.reason(), refusal.text(), next);
+    }
+
     /** Finishes the sign-in this browser started (its cookie is spent either way) with the provider's answer. */
     public Result finish(HttpServerExchange exchange, URI redirectUri) {
         Optional<OidcBrowserState.Pending> pending = browserState.read(exchange);
@@ -110,8 +119,7 @@ public final class OidcSignIn {
         String next = pending.map(OidcBrowserState.Pending::next).orElse(null);
         return switch (finish(params, pending, redirectUri)) {
             case Checked checked -> new Finished(checked.identity(), next);
-            case NotChecked refused -> new Refused(refused.refusal().status(), refused.refusal().reason(),
-                    refused.refusal().text(), next);
+            case NotChecked refused -> refusal(refused.refusal(), next);
         };
     }
 

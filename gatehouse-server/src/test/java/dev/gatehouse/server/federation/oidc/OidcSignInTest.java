@@ -225,6 +225,18 @@ class OidcSignInTest {
     }
 
     @Test
+    void aProviderThatCannotBeReachedIsABadGatewayPage() {
+        provider.close();
+
+        HttpResponse<String> started = browser.get("/federation/oidc/start?next=%2Fportal");
+
+        assertThat(started.statusCode()).isEqualTo(502);
+        assertThat(started.body()).contains("Sign-in failed").contains("could not be reached");
+        assertThat(audit("SignInFailed")).extracting(r -> r.path("details").path("reason").asText())
+                .containsExactly("provider_unavailable");
+    }
+
+    @Test
     void anAnswerForAnotherBrowserIsRefused() {
         URI request = startSignIn("/portal");
         String code = provider.approve(request, c -> c);

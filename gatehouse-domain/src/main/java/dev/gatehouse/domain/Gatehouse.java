@@ -14,6 +14,7 @@ import dev.gatehouse.domain.directory.DirectoryIds;
 import dev.gatehouse.domain.directory.DirectoryImport;
 import dev.gatehouse.domain.directory.LiveDirectory;
 import dev.gatehouse.domain.federation.IdentitySource;
+import dev.gatehouse.domain.federation.JustInTimeUsers;
 import dev.gatehouse.domain.federation.UpstreamSignIn;
 import dev.gatehouse.domain.invitation.Invitations;
 import dev.gatehouse.domain.oidc.AuthorizationCodeGrant;
@@ -90,6 +91,6 @@ public record Gatehouse(Directory directory, LiveDirectory liveDirectory, Gateho
                 roleSessions, new AdminAuthenticator(directory, file.adminKeys(), adminSecrets, clock),
                 new Invitations(live, store, sessions, clock, audit), adminKeys, audit,
                 new UserSessions(sessions, activity, store, audit, clock), activity, file.identitySource(),
-                new UpstreamSignIn(directory, sessions, tokens, audit));
+                new UpstreamSignIn(directory, sessions, tokens, audit, new JustInTimeUsers(live, clock, audit)));
     }
 }

@@ -1,11 +1,13 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
+import dev.gatehouse.domain.federation.IdentitySource;
 import dev.gatehouse.domain.oidc.DeviceVerification;
 import dev.gatehouse.server.admin.AdminAudit;
 import dev.gatehouse.server.admin.AdminOperation;
 import dev.gatehouse.server.admin.AdminTargets;
 import dev.gatehouse.server.admin.TargetOrAction;
+import dev.gatehouse.server.federation.oidc.OidcSignIn;
 import dev.gatehouse.server.gatehouseadmin.GatehouseAdminOperations;
 import dev.gatehouse.server.health.HealthHandler;
 import dev.gatehouse.server.identitystore.IdentityStoreOperations;
@@ -42,6 +44,7 @@ import dev.gatehouse.server.pages.AuthorizePage;
 import dev.gatehouse.server.pages.BrowserSessions;
 import dev.gatehouse.server.pages.DevicePage;
 import dev.gatehouse.server.pages.InvitationPage;
+import dev.gatehouse.server.pages.OidcSignInPage;
 import dev.gatehouse.server.pages.PortalPage;
 import dev.gatehouse.server.pages.SessionsPage;
 import dev.gatehouse.server.pages.SignInPage;
@@ -57,6 +60,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /** The route table: every path the service answers, and what guards it. */
@@ -94,8 +98,13 @@ final class Routes {
         var pageTimer = metrics.pages();
         Page page = handler -> new SecurityHeaders(shedder.guard(perAddress.guard(
                 new PageDispatcher(pages, handler, executor, pageTimer, origins), pageErrors), pageErrors));
+        Optional<OidcSignInPage> oidcSignIn = gatehouse.identitySource() instanceof IdentitySource.OidcProvider provider
+                ? Optional.of(new OidcSignInPage(new OidcSignIn(provider, gatehouse.store(), gatehouse.store().instanceKey(),
+                        gatehouse.clock()), gatehouse.upstream(), gatehouse.deviceAuthorizations(), clients, browser,
+                        pages, csrf))
+                : Optional.empty();
         var signIn = new SignInPage(gatehouse.signIn(), gatehouse.deviceAuthorizations(), clients, browser, pages, csrf,
-                clientAddresses, metrics);
+                clientAddresses, metrics, oidcSignIn.map(o -> OidcSignInPage.START));
         var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
                 gatehouse.clock(), settings.limits().wrongUserCodes(), gatehouse.audit()), browser, pages, csrf,
                 clientAddresses);
@@ -105,7 +114,7 @@ final class Routes {
         var start = new StartPage(browser);
         var invitation = new InvitationPage(gatehouse.invitations(), pages, csrf);
 
-        return new RoutingHandler()
+        var routes = new RoutingHandler()
                 // access portal (service "sso", restJson1)
                 .get("/federation/credentials", NoStore.of(api.of("GetRoleCredentials",
                         new GetRoleCredentialsHandler(portal, auth))))
@@ -144,6 +153,11 @@ final class Routes {
                 .get("/metrics", new MetricsHandler(metrics, executor))
                 .setFallbackHandler(NotFoundHandlers.unknownPath())
                 .setInvalidMethodHandler(NotFoundHandlers.wrongMethod());
+        // sign-in through the OpenID Connect provider, when it is the identity source
+        oidcSignIn.ifPresent(o -> routes
+                .get(OidcSignInPage.START, page.of(o::start))
+                .get(OidcSignInPage.CALLBACK, page.of(o::callback)));
+        return routes;
     }
 
     /**

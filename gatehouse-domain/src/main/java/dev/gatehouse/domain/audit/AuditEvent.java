@@ -28,7 +28,9 @@ public enum AuditEvent {
     /** A call to an admin API (identitystore, sso-admin, GatehouseAdmin), done or refused. */
     ADMIN_CALL,
     DEVICE_CODE_LOCKOUT,
-    INVITATION_ACCEPTED;
+    INVITATION_ACCEPTED,
+    /** A user made on their first sign-in through an external identity provider (just-in-time users). */
+    USER_CREATED_JUST_IN_TIME;
 
     private final String wireName;
 

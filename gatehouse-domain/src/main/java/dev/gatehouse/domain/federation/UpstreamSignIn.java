@@ -27,12 +27,27 @@ public final class UpstreamSignIn {
     private final SignInSessions sessions;
     private final Tokens tokens;
     private final AuditTrail audit;
+    private final JustInTimeUsers justInTime;
 
-    public UpstreamSignIn(Directory directory, SignInSessions sessions, Tokens tokens, AuditTrail audit) {
+    public UpstreamSignIn(Directory directory, SignInSessions sessions, Tokens tokens, AuditTrail audit,
+                          JustInTimeUsers justInTime) {
         this.directory = directory;
         this.sessions = sessions;
         this.tokens = tokens;
         this.audit = audit;
+        this.justInTime = justInTime;
+    }
+
+    /**
+     * The directory user an upstream identity names ({@link #match}); when none does and the source
+     * makes users just in time, the user made for it now ({@link JustInTimeUsers}). Empty: refuse.
+     */
+    public Optional<User> userFor(UpstreamIdentity identity, IdentitySource.UserMatch match, boolean justInTimeUsers) {
+        Optional<User> user = match(match, identity.matchValue());
+        if (user.isPresent() || !justInTimeUsers) {
+            return user;
+        }
+        return justInTime.create(identity, match);
     }
 
     /** The directory user an upstream identity names, when there is one. */

@@ -12,8 +12,11 @@ import dev.gatehouse.server.web.PageResponse;
 import dev.gatehouse.server.web.Pages;
 import io.micrometer.core.instrument.Counter;
 import io.undertow.server.HttpServerExchange;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /login}: the sign-in form. A right password for a user with a TOTP secret leads to the same
@@ -22,6 +25,10 @@ import java.util.Map;
  * cookie and a fresh CSRF cookie and goes on to {@code next} (a path on this service); the new sign-in
  * session records what it was for, read from {@code next} ({@link SignInVia}). Each outcome is counted in
  * {@code gatehouse.sign_in} (never with the user name).
+ *
+ * <p>While an external identity provider is the identity source, there is no password sign-in: the
+ * page sends the browser on to that provider's start ({@code upstreamStart}, with the same
+ * {@code next}), and a password posted anyway is refused. Bootstrap admin keys still sign admin calls.
  */
 public final class SignInPage {
     private final SignIn signIn;
@@ -34,9 +41,13 @@ public final class SignInPage {
     private final Counter needsCodeCounter;
     private final Counter rejectedCounter;
     private final Counter throttledCounter;
+    private final Optional<String> upstreamStart;
 
+    /** @param upstreamStart the external identity provider's start path, when one is the identity source */
     public SignInPage(SignIn signIn, DeviceAuthorizations devices, ClientRegistry clients, BrowserSessions browser,
-                      Pages pages, Csrf csrf, ClientAddresses clientAddresses, ServerMetrics metrics) {
+                      Pages pages, Csrf csrf, ClientAddresses clientAddresses, ServerMetrics metrics,
+                      Optional<String> upstreamStart) {
+        this.upstreamStart = upstreamStart;
         this.signIn = signIn;
         this.via = new SignInVia(devices, clients);
         this.browser = browser;
@@ -54,10 +65,18 @@ public final class SignInPage {
         if (browser.current(exchange).isPresent()) {
             return PageResponse.redirect(next);
         }
+        if (upstreamStart.isPresent()) {
+            return PageResponse.redirect(upstreamStart.get() + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
         return form(exchange, 200, next, null, null, null);
     }
 
     public PageResponse submit(HttpServerExchange exchange) {
+        if (upstreamStart.isPresent()) {
+            rejectedCounter.increment();
+            return pages.message(403, "error", "Password sign-in is off",
+                    "Sign in through your organisation's identity provider.");
+        }
         Map<String, String> form = Forms.read(exchange);
         if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
             return pages.formExpired();

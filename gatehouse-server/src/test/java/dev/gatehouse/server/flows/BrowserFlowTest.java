@@ -1,5 +1,7 @@
 package dev.gatehouse.server.flows;
 
+import dev.gatehouse.domain.directory.DirectoryFile;
+import dev.gatehouse.server.TestDirectory;
 import dev.gatehouse.server.TestService;
 import dev.gatehouse.server.web.Browser;
 import java.nio.file.Path;
@@ -22,9 +24,14 @@ abstract class BrowserFlowTest {
     TestService service;
     BrowserSteps steps;
 
+    /** The directory file the service starts with; a class may name an external identity source in it. */
+    DirectoryFile directory() {
+        return TestDirectory.create();
+    }
+
     @BeforeEach
     void startServiceAndBrowser(TestInfo test) {
-        service = new TestService(dataDir);
+        service = new TestService(dataDir, directory());
         steps = new BrowserSteps(browser, service, test.getTestMethod().orElseThrow().getName());
         steps.forgetCookies();
     }

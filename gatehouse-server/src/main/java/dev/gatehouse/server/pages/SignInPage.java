@@ -12,6 +12,8 @@ import dev.gatehouse.server.web.PageResponse;
 import dev.gatehouse.server.web.Pages;
 import io.micrometer.core.instrument.Counter;
 import io.undertow.server.HttpServerExchange;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,7 +23,8 @@ import java.util.Map;
  * to this browser by its CSRF cookie ({@link Csrf#browserKey}). On success the browser gets its session
  * cookie and a fresh CSRF cookie and goes on to {@code next} (a path on this service); the new sign-in
  * session records what it was for, read from {@code next} ({@link SignInVia}). Each outcome is counted in
- * {@code gatehouse.sign_in} (never with the user name).
+ * {@code gatehouse.sign_in} (never with the user name). When users sign in through an external identity
+ * provider, the page asks for no password: it sends the browser to that sign-in's start (with {@code next}).
  */
 public final class SignInPage {
     private final SignIn signIn;
@@ -34,9 +37,13 @@ public final class SignInPage {
     private final Counter needsCodeCounter;
     private final Counter rejectedCounter;
     private final Counter throttledCounter;
+    /** The path that starts a sign-in at the external identity provider; null when it is our own directory. */
+    private final String upstreamStart;
 
     public SignInPage(SignIn signIn, DeviceAuthorizations devices, ClientRegistry clients, BrowserSessions browser,
-                      Pages pages, Csrf csrf, ClientAddresses clientAddresses, ServerMetrics metrics) {
+                      Pages pages, Csrf csrf, ClientAddresses clientAddresses, ServerMetrics metrics,
+                      String upstreamStart) {
+        this.upstreamStart = upstreamStart;
         this.signIn = signIn;
         this.via = new SignInVia(devices, clients);
         this.browser = browser;
@@ -54,11 +61,17 @@ public final class SignInPage {
         if (browser.current(exchange).isPresent()) {
             return PageResponse.redirect(next);
         }
+        if (upstreamStart != null) {
+            return toUpstream(next);
+        }
         return form(exchange, 200, next, null, null, null);
     }
 
     public PageResponse submit(HttpServerExchange exchange) {
         Map<String, String> form = Forms.read(exchange);
+        if (upstreamStart != null) {
+            return toUpstream(LocalPaths.safeNext(form.get("next"))); // no password is checked here
+        }
         if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
             return pages.formExpired();
         }
@@ -90,6 +103,10 @@ public final class SignInPage {
                 yield form(exchange, 429, next, form.get("username"), null, throttled.message());
             }
         };
+    }
+
+    private PageResponse toUpstream(String next) {
+        return PageResponse.redirect(upstreamStart + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
     private PageResponse form(HttpServerExchange exchange, int status, String next, String userName, String ticket,

@@ -90,7 +90,7 @@ public final class DirectoryExportCommand implements Callable<Integer> {
         } else {
             writeOwnerOnly(output, export.yaml());
         }
-        err.println("gatehouse: the export holds password hashes, TOTP secrets and admin key secrets: keep it private"
+        err.println("gatehouse: the export holds password hashes, TOTP secrets, admin key secrets and any OIDC client secret: keep it private"
                 + (output == null ? "" : "; " + output + " is readable and writable by its owner only"));
         export.leftOut().forEach(line -> err.println("gatehouse: left out: " + line));
         err.flush();
@@ -108,7 +108,7 @@ public final class DirectoryExportCommand implements Callable<Integer> {
     private String header(String from) {
         return """
                 Gatehouse directory exported %s from %s.
-                It holds password hashes, TOTP secrets and admin key secrets: keep it private.
+                It holds password hashes, TOTP secrets, admin key secrets and any OIDC client secret: keep it private.
                 Start Gatehouse with it: gatehouse serve --config FILE. Every entry in it is then the file's
                 (see README, "The directory file and the admin APIs together"). Limits and the store are not
                 exported: copy them from your configuration%s.

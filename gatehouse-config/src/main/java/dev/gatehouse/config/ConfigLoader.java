@@ -28,7 +28,8 @@ public final class ConfigLoader {
     /** Reads, validates and builds the configuration in {@code file}; plain passwords are hashed here. */
     public static GatehouseConfig load(Path file) {
         Problems problems = new Problems(file.toString());
-        return ConfigReader.read(YamlDocument.read(file, problems), problems, file.toString());
+        return ConfigReader.read(YamlDocument.read(file, problems), problems, file.toString(),
+                file.toAbsolutePath().getParent());
     }
 
     /** The built-in demo directory: users alice and bob, three accounts, three permission sets. */
@@ -45,9 +46,12 @@ public final class ConfigLoader {
         return parse(text, DEMO_RESOURCE, DEMO_SOURCE);
     }
 
-    /** Reads a configuration from text; {@code name} is the file name errors carry. */
+    /**
+     * Reads a configuration from text; {@code name} is the file name errors carry, and files it names
+     * are read from the working directory.
+     */
     static GatehouseConfig parse(String text, String name, String source) {
         Problems problems = new Problems(name);
-        return ConfigReader.read(YamlDocument.parse(text, problems), problems, source);
+        return ConfigReader.read(YamlDocument.parse(text, problems), problems, source, Path.of("").toAbsolutePath());
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.directory.Directory;
 import dev.gatehouse.domain.directory.DirectoryFile;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Maps the root YAML node of a configuration to a {@link GatehouseConfig}: the top-level settings and
- * {@code limits} here, the directory sections in {@link DirectoryReader}. All problems of the document
+ * {@code limits} here, the directory sections in {@link DirectoryReader}, the identity source in
+ * {@link IdentitySourceReader}. All problems of the document
  * are collected and raised together.
  */
 final class ConfigReader {
@@ -34,7 +36,8 @@ final class ConfigReader {
     private ConfigReader() {
     }
 
-    static GatehouseConfig read(Node root, Problems problems, String source) {
+    /** {@code base} is the folder of the directory file, against which files it names are read. */
+    static GatehouseConfig read(Node root, Problems problems, String source, Path base) {
         if (!(root instanceof MappingNode)) {
             throw problems.fatal(YamlDocument.line(root),
                     "the configuration must be a YAML mapping (region:, users:, accounts:, ...)");
@@ -42,7 +45,7 @@ final class ConfigReader {
         YamlMap top = new YamlValue(root, "the configuration", problems)
                 .map("region", "startUrl", "signInSessionDuration", "browserIdleTimeout", "maxSessionsPerUser",
                         "auditRetention", "users", "accounts", "permissionSets", "assignments", "limits", "store", "groups",
-                        "adminKeys")
+                        "adminKeys", "identitySource")
                 .orElseThrow();
 
         String region = top.get("region")
@@ -67,6 +70,7 @@ final class ConfigReader {
         directory.assignments(top.get("assignments"));
 
         List<DirectoryFile.BootstrapAdminKey> adminKeys = AdminKeysReader.read(top.get("adminKeys"));
+        IdentitySourceReader.Read identity = IdentitySourceReader.read(top.get("identitySource"), base);
 
         Limits limits = top.get("limits").map(LimitsReader::read).orElse(Limits.DEFAULTS);
         // never echoed in the error: the URL may carry a password
@@ -74,8 +78,9 @@ final class ConfigReader {
                 "'store' must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=...)"));
 
         problems.throwIfAny();
-        DirectoryFile built = directory.build(region, signInSession, browserIdle, adminKeys, controls);
-        return new GatehouseConfig(built, startUrl, limits, store, source);
+        DirectoryFile built = directory.build(region, signInSession, browserIdle, adminKeys, controls)
+                .withIdentitySource(identity.source());
+        return new GatehouseConfig(built, startUrl, limits, store, source, identity.idpMetadata());
     }
 
     /** {@code maxSessionsPerUser} and {@code auditRetention}, each its default when absent. */

@@ -10,6 +10,8 @@ import dev.gatehouse.domain.directory.PermissionSet;
 import dev.gatehouse.domain.directory.PermissionSet.PolicyReference;
 import dev.gatehouse.domain.directory.PrincipalType;
 import dev.gatehouse.domain.directory.User;
+import dev.gatehouse.domain.federation.IdentitySource;
+import dev.gatehouse.domain.federation.IdentitySource.UserMatch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,8 +31,9 @@ import org.snakeyaml.engine.v2.schema.Schema;
 /**
  * Writes a live directory as a directory file that {@link ConfigLoader} reads back and that imports to
  * the same directory: users with their ids, password hashes, TOTP secrets, attributes, external ids and
- * groups; groups; the configuration's accounts, settings and bootstrap admin keys; permission sets with
- * every field the file can declare; assignments by names. What a file cannot declare is left out and
+ * groups; groups; the configuration's accounts, settings, identity source (an OIDC client secret in
+ * clear, as the file gave it; SAML metadata by the file or URL it was read from) and bootstrap admin keys;
+ * permission sets with every field the file can declare; assignments by names. What a file cannot declare is left out and
  * counted in {@link Export#leftOut()}: assignments that name an account the configuration does not
  * have, and admin keys made through the API (their secrets are not stored anywhere). The YAML is made
  * by snakeyaml-engine's emitter, so quoting is always right.
@@ -63,6 +66,7 @@ public final class DirectoryWriter {
         root.put("signInSessionDuration", directory.signInSessionDuration().toString());
         root.put("browserIdleTimeout", directory.browserIdleTimeout().toString());
         putControls(root, file.controls());
+        putIdentitySource(root, settings, leftOut);
         root.put("users", users(directory));
         root.put("groups", groups(directory));
         root.put("accounts", accounts(directory.accounts()));
@@ -101,6 +105,52 @@ public final class DirectoryWriter {
         }
         if (!controls.auditRetention().equals(defaults.auditRetention())) {
             root.put("auditRetention", YamlValue.iso(controls.auditRetention()));
+        }
+    }
+
+    /** The identity source when it is not the own directory, with the keys that are not their defaults. */
+    private static void putIdentitySource(Map<String, Object> root, GatehouseConfig settings, List<String> leftOut) {
+        switch (settings.directory().identitySource()) {
+            case IdentitySource.OwnDirectory own -> {
+            }
+            case IdentitySource.OidcProvider oidc -> {
+                Map<String, Object> m = mapping("type", "oidc", "issuer", oidc.issuer().toString(),
+                        "clientId", oidc.clientId());
+                oidc.clientSecret().ifPresent(s -> m.put("clientSecret", s));
+                if (!oidc.scopes().equals(IdentitySourceReader.DEFAULT_SCOPES)) {
+                    m.put("scopes", oidc.scopes());
+                }
+                if (!oidc.userClaim().equals(IdentitySourceReader.DEFAULT_USER_CLAIM)) {
+                    m.put("userClaim", oidc.userClaim());
+                }
+                putUpstreamUsers(m, oidc.match(), UserMatch.USER_NAME, "groupsClaim", oidc.groupsClaim(),
+                        oidc.justInTimeUsers());
+                root.put("identitySource", m);
+            }
+            case IdentitySource.SamlProvider saml -> {
+                Map<String, Object> m = mapping("type", "saml");
+                settings.idpMetadata().ifPresentOrElse(where -> m.put(where.key(), where.value()),
+                        () -> leftOut.add("the SAML identity provider's metadata: add idpMetadataFile or "
+                                + "idpMetadataUrl to identitySource"));
+                putUpstreamUsers(m, saml.match(), UserMatch.EMAIL, "groupsAttribute", saml.groupsAttribute(),
+                        saml.justInTimeUsers());
+                if (!saml.clockSkew().equals(IdentitySourceReader.DEFAULT_CLOCK_SKEW)) {
+                    m.put("clockSkew", saml.clockSkew().toString());
+                }
+                root.put("identitySource", m);
+            }
+        }
+    }
+
+    /** How upstream identities become users: the match, the groups' claim or attribute, just-in-time users. */
+    private static void putUpstreamUsers(Map<String, Object> m, UserMatch match, UserMatch defaultMatch,
+                                         String groupsKey, Optional<String> groups, boolean justInTime) {
+        if (match != defaultMatch) {
+            m.put("match", IdentitySourceReader.matchName(match));
+        }
+        groups.ifPresent(g -> m.put(groupsKey, g));
+        if (justInTime) {
+            m.put("justInTimeUsers", true);
         }
     }
 

@@ -141,6 +141,22 @@ final class YamlValue {
     }
 
     /**
+     * The value of one key of a mapping, looked at before the mapping is read, so that one key (a
+     * {@code type}) can choose which keys the mapping may have. Nothing is recorded: empty when this is
+     * not a mapping or the key is not written (reading the mapping then reports it).
+     */
+    Optional<YamlValue> peek(String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return Optional.of(new YamlValue(tuple.getValueNode(), "'" + key + "'", problems));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A mapping whose keys are free (tags, extension names): each plain-text key with its value, in the
      * order written, each value named "{@code 'key'}". Keys that are not plain text and duplicate keys
      * are recorded.

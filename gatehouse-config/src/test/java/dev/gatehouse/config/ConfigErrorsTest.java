@@ -42,7 +42,7 @@ class ConfigErrorsTest {
                 regoin: eu-west-1
                 """, 2, "unknown key 'regoin' (expected one of: region, startUrl, signInSessionDuration, "
                 + "browserIdleTimeout, maxSessionsPerUser, auditRetention, users, accounts, permissionSets, assignments, "
-                + "limits, store, groups, adminKeys)");
+                + "limits, store, groups, adminKeys, identitySource)");
     }
 
     @Test

@@ -21,15 +21,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.xml.xpath.XPathException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 
 /**
  * Gatehouse as a SAML 2.0 service provider of one identity provider, on java-saml's core classes (no
  * servlets): the IdP's entity id, sign-in URL (HTTP-Redirect binding) and signing certificates come from
  * its metadata, read once here and refused at start when one is missing; ours are the entity id
- * {@code <service URL>/saml/metadata} and the assertion consumer {@code <service URL>/saml/acs} (POST
- * binding), from the service's configured public URL, never from a request's Host header (else an
- * answer meant for another service could be presented as ours). java-saml's checks run strict: schema,
+ * (configured, else {@code <service URL>/saml/metadata}) and the assertion consumer
+ * {@code <service URL>/saml/acs} (POST binding), from the service's configured public URL, never from a
+ * request's Host header (else an answer meant for another service could be presented as ours). java-saml's checks run strict: schema,
  * signature by the metadata's certificates (SHA-1 refused), issuer, audience, destination and recipient,
  * time conditions, InResponseTo.
  */
@@ -37,7 +39,8 @@ public final class SamlServiceProvider {
     public static final String METADATA_PATH = "/saml/metadata";
     public static final String START_PATH = "/saml/start";
     public static final String ACS_PATH = "/saml/acs";
-    /** java-saml's own, fixed tolerance on the time conditions; the configured skew may only be tighter. */
+    private static final Logger LOG = LoggerFactory.getLogger(SamlServiceProvider.class);
+    /** java-saml's own, fixed tolerance on the time conditions; the configured skew can only be tighter. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(Constants.ALOWED_CLOCK_DRIFT);
 
     private final SamlProvider source;
@@ -51,9 +54,9 @@ public final class SamlServiceProvider {
      * @throws IllegalArgumentException when the IdP metadata is not usable, saying what it lacks
      */
     public SamlServiceProvider(SamlProvider source, Supplier<URI> serviceUrl) {
-        if (source.clockSkew().isNegative() || source.clockSkew().compareTo(MAX_CLOCK_SKEW) > 0) {
-            throw new IllegalArgumentException("The SAML clockSkew must be between PT0S and " + MAX_CLOCK_SKEW
-                    + " (java-saml allows no more), was " + source.clockSkew());
+        if (source.clockSkew().compareTo(MAX_CLOCK_SKEW) > 0) {
+            LOG.warn("SAML clockSkew {} is more than java-saml allows: answers are refused {} past their time "
+                    + "conditions", source.clockSkew(), MAX_CLOCK_SKEW);
         }
         this.source = source;
         this.serviceUrl = serviceUrl;
@@ -126,7 +129,7 @@ public final class SamlServiceProvider {
         String base = service.toString().replaceAll("/+$", "");
         Map<String, Object> values = new HashMap<>(idpValues);
         values.put(SettingsBuilder.STRICT_PROPERTY_KEY, true);
-        values.put(SettingsBuilder.SP_ENTITYID_PROPERTY_KEY, base + METADATA_PATH);
+        values.put(SettingsBuilder.SP_ENTITYID_PROPERTY_KEY, source.spEntityId().orElse(base + METADATA_PATH));
         values.put(SettingsBuilder.SP_ASSERTION_CONSUMER_SERVICE_URL_PROPERTY_KEY, base + ACS_PATH);
         values.put(SettingsBuilder.SP_ASSERTION_CONSUMER_SERVICE_BINDING_PROPERTY_KEY, Constants.BINDING_HTTP_POST);
         values.put(SettingsBuilder.SP_NAMEIDFORMAT_PROPERTY_KEY, source.match() == IdentitySource.UserMatch.EMAIL

@@ -66,6 +66,7 @@ import io.undertow.server.RoutingHandler;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -108,7 +109,7 @@ final class Routes {
         var saml = gatehouse.identitySource() instanceof IdentitySource.SamlProvider source
                 ? new SamlServiceProvider(source, serviceUrl) : null;
         var signIn = new SignInPage(gatehouse.signIn(), gatehouse.deviceAuthorizations(), clients, browser, pages, csrf,
-                clientAddresses, metrics, saml != null ? SamlServiceProvider.START_PATH : null);
+                clientAddresses, metrics, Optional.ofNullable(saml).map(s -> SamlServiceProvider.START_PATH));
         var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
                 gatehouse.clock(), settings.limits().wrongUserCodes(), gatehouse.audit()), browser, pages, csrf,
                 clientAddresses);
@@ -118,7 +119,7 @@ final class Routes {
         var start = new StartPage(browser);
         var invitation = new InvitationPage(gatehouse.invitations(), pages, csrf);
 
-        RoutingHandler routes = new RoutingHandler()
+        var routes = new RoutingHandler()
                 // access portal (service "sso", restJson1)
                 .get("/federation/credentials", NoStore.of(api.of("GetRoleCredentials",
                         new GetRoleCredentialsHandler(portal, auth))))

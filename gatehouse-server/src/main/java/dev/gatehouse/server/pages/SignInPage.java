@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /login}: the sign-in form. A right password for a user with a TOTP secret leads to the same
@@ -23,8 +24,11 @@ import java.util.Map;
  * to this browser by its CSRF cookie ({@link Csrf#browserKey}). On success the browser gets its session
  * cookie and a fresh CSRF cookie and goes on to {@code next} (a path on this service); the new sign-in
  * session records what it was for, read from {@code next} ({@link SignInVia}). Each outcome is counted in
- * {@code gatehouse.sign_in} (never with the user name). When users sign in through an external identity
- * provider, the page asks for no password: it sends the browser to that sign-in's start (with {@code next}).
+ * {@code gatehouse.sign_in} (never with the user name).
+ *
+ * <p>While an external identity provider is the identity source, there is no password sign-in: the
+ * page sends the browser on to that provider's start ({@code upstreamStart}, with the same
+ * {@code next}), and a password posted anyway is refused. Bootstrap admin keys still sign admin calls.
  */
 public final class SignInPage {
     private final SignIn signIn;
@@ -37,12 +41,12 @@ public final class SignInPage {
     private final Counter needsCodeCounter;
     private final Counter rejectedCounter;
     private final Counter throttledCounter;
-    /** The path that starts a sign-in at the external identity provider; null when it is our own directory. */
-    private final String upstreamStart;
+    private final Optional<String> upstreamStart;
 
+    /** @param upstreamStart the external identity provider's start path, when one is the identity source */
     public SignInPage(SignIn signIn, DeviceAuthorizations devices, ClientRegistry clients, BrowserSessions browser,
                       Pages pages, Csrf csrf, ClientAddresses clientAddresses, ServerMetrics metrics,
-                      String upstreamStart) {
+                      Optional<String> upstreamStart) {
         this.upstreamStart = upstreamStart;
         this.signIn = signIn;
         this.via = new SignInVia(devices, clients);
@@ -61,17 +65,19 @@ public final class SignInPage {
         if (browser.current(exchange).isPresent()) {
             return PageResponse.redirect(next);
         }
-        if (upstreamStart != null) {
-            return toUpstream(next);
+        if (upstreamStart.isPresent()) {
+            return PageResponse.redirect(upstreamStart.get() + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return form(exchange, 200, next, null, null, null);
     }
 
     public PageResponse submit(HttpServerExchange exchange) {
-        Map<String, String> form = Forms.read(exchange);
-        if (upstreamStart != null) {
-            return toUpstream(LocalPaths.safeNext(form.get("next"))); // no password is checked here
+        if (upstreamStart.isPresent()) {
+            rejectedCounter.increment();
+            return pages.message(403, "error", "Password sign-in is off",
+                    "Sign in through your organisation's identity provider.");
         }
+        Map<String, String> form = Forms.read(exchange);
         if (!csrf.verify(exchange, form.get(Csrf.FIELD))) {
             return pages.formExpired();
         }
@@ -103,10 +109,6 @@ public final class SignInPage {
                 yield form(exchange, 429, next, form.get("username"), null, throttled.message());
             }
         };
-    }
-
-    private PageResponse toUpstream(String next) {
-        return PageResponse.redirect(upstreamStart + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
     private PageResponse form(HttpServerExchange exchange, int status, String next, String userName, String ticket,

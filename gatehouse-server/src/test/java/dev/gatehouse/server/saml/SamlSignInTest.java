@@ -180,8 +180,8 @@ class SamlSignInTest {
         form.put("password", TestDirectory.PASSWORD);
         form.put("next", "/portal");
         HttpResponse<String> posted = browser.post(base, "/login", form);
-        assertThat(posted.statusCode()).isEqualTo(303);
-        assertThat(posted.headers().firstValue("Location")).hasValue("/saml/start?next=%2Fportal");
+        assertThat(posted.statusCode()).isEqualTo(403);
+        assertThat(posted.body()).contains("Password sign-in is off");
         assertThat(browser.isSignedIn(base)).isFalse();
         assertThat(audit("SignInSucceeded")).isEmpty();
     }

@@ -66,10 +66,11 @@ public final class SamlResponseCheck {
             if (nameId == null || nameId.isBlank()) {
                 return new SamlAnswer.Refused(SamlRefusal.INVALID, "the assertion has no NameID");
             }
-            Map<String, List<String>> attributes = response.getAttributes();
-            List<String> groups = provider.source().groupsAttribute()
-                    .map(name -> attributes.getOrDefault(name, List.of()))
-                    .orElse(List.of());
+            List<String> groups = List.of();
+            if (provider.source().groupsAttribute().isPresent()) {
+                Map<String, List<String>> attributes = response.getAttributes();
+                groups = attributes.getOrDefault(provider.source().groupsAttribute().get(), List.of());
+            }
             return new SamlAnswer.Accepted(response.getAssertionId(), keepUntil(response), provider.idpEntityId(),
                     nameId, groups.stream().filter(g -> g != null && !g.isBlank()).toList());
         } catch (IllegalArgumentException e) {

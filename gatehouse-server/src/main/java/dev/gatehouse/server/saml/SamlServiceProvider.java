@@ -138,6 +138,8 @@ public final class SamlServiceProvider {
         values.put(SettingsBuilder.SECURITY_WANT_NAMEID, true);
         values.put(SettingsBuilder.SECURITY_REJECT_UNSOLICITED_RESPONSES_WITH_INRESPONSETO, true);
         values.put(SettingsBuilder.SECURITY_REJECT_DEPRECATED_ALGORITHM, true);
+        // Keycloak's group list mapper sends one attribute per group unless "single" is set: take them together
+        values.put(SettingsBuilder.SECURITY_ALLOW_REPEAT_ATTRIBUTE_NAME_PROPERTY_KEY, true);
         values.put(SettingsBuilder.PARSING_TRIM_NAME_IDS, true);
         values.put(SettingsBuilder.PARSING_TRIM_ATTRIBUTE_VALUES, true);
         values.put(SettingsBuilder.UNIQUE_ID_PREFIX_PROPERTY_KEY, "GATEHOUSE_");

@@ -228,6 +228,14 @@ class SamlSignInTest {
     }
 
     @Test
+    void groupsEachInAnAttributeOfTheSameNameAreTakenTogether() {
+        HttpResponse<String> response = post(answer().groups(List.of("admins", "auditors")).groupPerAttribute()
+                .encoded(), null);
+
+        assertSignedInTo(response, "/portal");
+    }
+
+    @Test
     void aNameIdChangedAfterSigningIsRefused() {
         String signed = answer().xml();
         String tampered = signed.replace(">alice@example.com<", ">bob@example.com<");

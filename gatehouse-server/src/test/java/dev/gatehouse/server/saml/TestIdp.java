@@ -80,6 +80,7 @@ public final class TestIdp {
         private final String assertionId = "_a" + UUID.randomUUID();
         private List<String> groups = List.of("admins");
         private Signed signed = Signed.ASSERTION;
+        private boolean groupPerAttribute;
 
         private Answer(String serviceUrl, Instant now) {
             this.audience = serviceUrl + "/saml/metadata";
@@ -100,6 +101,8 @@ public final class TestIdp {
         public Answer notOnOrAfter(Instant value) { notOnOrAfter = value; return this; }
         public Answer groups(List<String> value) { groups = value; return this; }
         public Answer signed(Signed value) { signed = value; return this; }
+        /** Each group in an attribute of its own, all of the same name (Keycloak's group list, not "single"). */
+        public Answer groupPerAttribute() { groupPerAttribute = true; return this; }
 
         /** The response XML, signed as asked. */
         public String xml() {
@@ -127,9 +130,16 @@ public final class TestIdp {
         private String assertionXml() {
             StringBuilder attributes = new StringBuilder();
             if (!groups.isEmpty()) {
-                attributes.append("<saml:AttributeStatement><saml:Attribute Name=\"").append(GROUPS).append("\">");
-                groups.forEach(g -> attributes.append("<saml:AttributeValue>").append(g).append("</saml:AttributeValue>"));
-                attributes.append("</saml:Attribute></saml:AttributeStatement>");
+                attributes.append("<saml:AttributeStatement>");
+                if (groupPerAttribute) {
+                    groups.forEach(g -> attributes.append("<saml:Attribute Name=\"").append(GROUPS)
+                            .append("\"><saml:AttributeValue>").append(g).append("</saml:AttributeValue></saml:Attribute>"));
+                } else {
+                    attributes.append("<saml:Attribute Name=\"").append(GROUPS).append("\">");
+                    groups.forEach(g -> attributes.append("<saml:AttributeValue>").append(g).append("</saml:AttributeValue>"));
+                    attributes.append("</saml:Attribute>");
+                }
+                attributes.append("</saml:AttributeStatement>");
             }
             String confirmationInResponseTo = inResponseTo == null ? "" : " InResponseTo=\"" + inResponseTo + "\"";
             return "<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"" + assertionId + "\" "

@@ -200,6 +200,21 @@ class SamlSignInTest {
     }
 
     @Test
+    void theBrowserCookieIsSameSiteNoneAndSecureOverTlsAndLaxOverPlainHttp() throws Exception {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpRequest.Builder start = java.net.http.HttpRequest.newBuilder(base.resolve("/saml/start"));
+            HttpResponse<String> plain = http.send(start.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> tls = http.send(start.header("X-Forwarded-Proto", "https").build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(plain.headers().allValues("Set-Cookie")).singleElement().asString()
+                    .matches("gh_saml=[A-Za-z0-9_-]{43}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax");
+            assertThat(tls.headers().allValues("Set-Cookie")).singleElement().asString()
+                    .matches("__Host-gh_saml=[A-Za-z0-9_-]{43}; Path=/; Max-Age=600; HttpOnly; SameSite=None; Secure");
+        }
+    }
+
+    @Test
     void anSpInitiatedSignInStartsTheSessionAndGoesOnToNext() {
         Started started = startSignIn("/portal/sessions");
 

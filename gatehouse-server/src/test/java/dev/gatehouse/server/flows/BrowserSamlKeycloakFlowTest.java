@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
  * Signing in through a real Keycloak over SAML 2.0, in Chromium: the stock SDK starts a device
  * authorization, the person opens the link, Gatehouse sends them to Keycloak (AuthnRequest, redirect
  * binding), they sign in there as alice, Keycloak posts its signed answer back to {@code /saml/acs},
- * and from there everything is as with a password: consent, tokens, the accounts; Logout ends the
+ * and from there everything is as with a password: consent, tokens, the accounts, role credentials; Logout ends the
  * Gatehouse session (Keycloak's own session is not ended: no single logout).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -86,7 +87,7 @@ class BrowserSamlKeycloakFlowTest {
     }
 
     @Test
-    void signInAtKeycloakApproveTheDeviceListAccountsThenLogoutEndsTheGatehouseSession() throws Exception {
+    void signInAtKeycloakApproveTheDeviceListAccountsGetCredentialsThenLogoutEndsTheGatehouseSession() throws Exception {
         StartDeviceAuthorizationResponse started = oidc.startDeviceAuthorization(r -> r.clientId(client.clientId())
                 .clientSecret(client.clientSecret()).startUrl(service.baseUrl() + "/start"));
 
@@ -105,6 +106,10 @@ class BrowserSamlKeycloakFlowTest {
                 .clientId(client.clientId()).clientSecret(client.clientSecret()).deviceCode(started.deviceCode()));
         assertThat(sso.listAccounts(r -> r.accessToken(tokens.accessToken())).accountList())
                 .extracting(a -> a.accountName()).containsExactlyInAnyOrder("Production", "Development", "Sandbox");
+        RoleCredentials credentials = sso.getRoleCredentials(r -> r.accessToken(tokens.accessToken())
+                .accountId(TestDirectory.PROD).roleName("AdministratorAccess")).roleCredentials();
+        assertThat(credentials.accessKeyId()).startsWith("ASIA");
+        assertThat(credentials.secretAccessKey()).isNotBlank();
         assertThat(service.auditLines()).anySatisfy(line -> assertThat(line).contains("\"SignInSucceeded\"")
                 .contains("\"upstream\":\"saml\"").contains("\"user\":\"alice\""));
         String browserSession = steps.cookie("gh_session");

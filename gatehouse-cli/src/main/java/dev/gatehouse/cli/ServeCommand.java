@@ -19,6 +19,7 @@ import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.rocksdb.RocksDbStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -86,6 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The URL browsers and identity providers reach the service at, e.g. https://sso.example.com "
+                    + "(behind a reverse proxy, the proxy's); SAML names the service by it. Default: the address it "
+                    + "listens on.")
+    URI publicUrl;
+
     @Option(names = "--audit-log", paramLabel = "PATH|-", defaultValue = "-",
             description = "Where the audit trail is written as JSON lines: appended to PATH (created readable by "
                     + "its owner only), or '-' for standard output (default: ${DEFAULT-VALUE}).")
@@ -100,6 +107,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         storeUrl = StoreUrls.choose(storeOption, environment, loaded);
         if (StoreUrls.refused(storeUrl, err)) {
+            return 2;
+        }
+        if (publicUrl != null && !isServiceUrl(publicUrl)) {
+            err.println("gatehouse: --public-url must be an http:// or https:// URL with a host and no path, query "
+                    + "or fragment, was " + publicUrl);
             return 2;
         }
         Optional<AdminKeyPepper> pepper;
@@ -207,9 +219,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean isServiceUrl(URI url) {
+        return url.isAbsolute() && url.getHost() != null && url.getRawQuery() == null && url.getRawFragment() == null
+                && (url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/"))
+                && ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()));
+    }
+
     /** On PostgreSQL, the rate limits count in the database, so that instances on it share them. */
     private ServerSettings settings(GatehouseStore store, GatehouseConfig loaded) {
         ServerSettings settings = ServerSettings.of(host, port, loaded.limits());
+        if (publicUrl != null) {
+            settings = settings.withPublicUrl(publicUrl);
+        }
         return store instanceof PostgresStore shared
                 ? settings.withBuckets(new SharedRateLimitBuckets(shared.rateLimitBuckets()))
                 : settings;

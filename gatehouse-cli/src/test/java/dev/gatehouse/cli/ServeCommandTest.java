@@ -67,6 +67,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void thePublicUrlMustBeAServiceBaseUrl() {
+        for (String bad : new String[] {"sso.example.com", "ftp://sso.example.com", "https://sso.example.com/start",
+                "https://sso.example.com?x=1"}) {
+            assertThat(run("serve", "--data", dir.resolve("data").toString(), "--port", "0", "--public-url", bad))
+                    .as(bad).isEqualTo(2);
+            assertThat(err.toString()).contains("--public-url must be an http:// or https:// URL").contains(bad);
+        }
+    }
+
+    @Test
     void storeMustBeAPostgresUrl() {
         assertThat(run("serve", "--store", "mysql://root:hunter2@db/x", "--port", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("jdbc:postgresql://").doesNotContain("hunter2");

@@ -137,6 +137,7 @@ public final class DirectoryWriter {
                 if (!saml.clockSkew().equals(IdentitySourceReader.DEFAULT_CLOCK_SKEW)) {
                     m.put("clockSkew", saml.clockSkew().toString());
                 }
+                saml.spEntityId().ifPresent(id -> m.put("spEntityId", id));
                 root.put("identitySource", m);
             }
         }

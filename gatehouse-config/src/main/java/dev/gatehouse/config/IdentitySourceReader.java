@@ -33,7 +33,7 @@ final class IdentitySourceReader {
     static final String[] OIDC_KEYS = {"type", "issuer", "clientId", "clientSecret", "scopes", "userClaim", "match",
             "groupsClaim", "justInTimeUsers"};
     static final String[] SAML_KEYS = {"type", "idpMetadataFile", "idpMetadataUrl", "match", "groupsAttribute",
-            "justInTimeUsers", "clockSkew"};
+            "justInTimeUsers", "clockSkew", "spEntityId"};
     /** RFC 6749's scope token: printable ASCII but space, double quote and backslash. */
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final String URL_RULE = "an https:// URL (http:// only on localhost or 127.0.0.1)";
@@ -107,8 +107,10 @@ final class IdentitySourceReader {
         boolean justInTime = m.get("justInTimeUsers").flatMap(YamlValue::bool).orElse(false);
         Duration clockSkew = m.get("clockSkew").flatMap(v -> v.duration(Duration.ZERO, MAX_CLOCK_SKEW))
                 .orElse(DEFAULT_CLOCK_SKEW);
-        return metadata.map(md -> new Read(new SamlProvider(md.xml(), match, groupsAttribute, justInTime, clockSkew),
-                Optional.of(md.location())));
+        Optional<String> spEntityId = m.get("spEntityId")
+                .flatMap(v -> v.string(s -> !s.isBlank(), "'spEntityId' must not be blank"));
+        return metadata.map(md -> new Read(new SamlProvider(md.xml(), match, groupsAttribute, justInTime, clockSkew,
+                spEntityId), Optional.of(md.location())));
     }
 
     /** A SAML provider's metadata and where it was read from. */

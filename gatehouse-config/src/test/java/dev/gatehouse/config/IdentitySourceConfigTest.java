@@ -150,10 +150,11 @@ class IdentitySourceConfigTest {
                   groupsAttribute: groups
                   justInTimeUsers: true
                   clockSkew: PT30S
+                  spEntityId: gatehouse-sp
                 """);
 
         assertThat(config.directory().identitySource()).isEqualTo(new SamlProvider(METADATA, UserMatch.USER_NAME,
-                Optional.of("groups"), true, Duration.ofSeconds(30)));
+                Optional.of("groups"), true, Duration.ofSeconds(30), Optional.of("gatehouse-sp")));
         assertThat(config.idpMetadata()).contains(new IdpMetadataLocation("idpMetadataFile",
                 dir.resolve("idp/keycloak-saml.xml").toAbsolutePath().normalize().toString()));
     }
@@ -294,7 +295,7 @@ class IdentitySourceConfigTest {
             match: nameId         | 'match' must be userName or email, was 'nameId'
             groupsAttribute: ""   | 'groupsAttribute' must not be blank
             justInTimeUsers: 1    | expected true or false for 'justInTimeUsers', found the integer 1
-            clientId: gatehouse   | unknown key 'clientId' (expected one of: type, idpMetadataFile, idpMetadataUrl, match, groupsAttribute, justInTimeUsers, clockSkew)
+            clientId: gatehouse   | unknown key 'clientId' (expected one of: type, idpMetadataFile, idpMetadataUrl, match, groupsAttribute, justInTimeUsers, clockSkew, spEntityId)
             """)
     void aBadSamlValueIsRefusedAtItsLine(String entry, String problem) throws IOException {
         Files.writeString(dir.resolve("idp.xml"), METADATA);
@@ -352,6 +353,7 @@ class IdentitySourceConfigTest {
                   match: userName
                   groupsAttribute: groups
                   clockSkew: PT5M
+                  spEntityId: https://sso.example.com/saml
                 """);
         String url = url("/realms/acme/protocol/saml/descriptor");
         GatehouseConfig fromUrl = load(file, "identitySource: {type: saml, idpMetadataUrl: \"" + url + "\"}\n");
@@ -360,7 +362,7 @@ class IdentitySourceConfigTest {
         String fileYaml = export(fromFile);
         assertThat(fileYaml).contains("identitySource:\n  type: saml\n  idpMetadataFile: "
                 + dir.resolve("keycloak-saml.xml") + "\n  match: userName\n  groupsAttribute: groups\n"
-                + "  clockSkew: PT5M\nusers:");
+                + "  clockSkew: PT5M\n  spEntityId: https://sso.example.com/saml\nusers:");
         assertThat(load(elsewhere.resolve("a.yaml"), fileYaml).directory().identitySource())
                 .isEqualTo(fromFile.directory().identitySource());
         String urlYaml = export(fromUrl);

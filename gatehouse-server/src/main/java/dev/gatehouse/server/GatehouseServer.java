@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +70,12 @@ public final class GatehouseServer implements AutoCloseable {
         this.operations = operations;
         this.housekeeping = housekeeping;
         this.directoryFollower = directoryFollower;
-        InetSocketAddress bound = listener.address();
+        this.baseUrl = listeningUrl(listener.address());
+    }
+
+    private static URI listeningUrl(InetSocketAddress bound) {
         String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getHostString();
-        this.baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
     }
 
     public static GatehouseServer start(Gatehouse gatehouse, ServerSettings settings) {
@@ -85,7 +89,9 @@ public final class GatehouseServer implements AutoCloseable {
         ExecutorService operations = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("op-", 0).factory());
         ServerMetrics metrics = ServerMetrics.create().include(gatehouse.store());
         ClientAddresses clientAddresses = new ClientAddresses(settings.limits().trustedProxies());
-        RoutingHandler routes = Routes.build(gatehouse, settings, clientAddresses, operations, metrics);
+        // the public URL, else (known once listening) the listening address
+        AtomicReference<URI> serviceUrl = new AtomicReference<>(settings.publicUrl().orElse(null));
+        RoutingHandler routes = Routes.build(gatehouse, settings, clientAddresses, operations, metrics, serviceUrl::get);
         extraRoutes.accept(routes);
         Connections connections = settings.limits().connections();
         InFlightRequests inFlight = new InFlightRequests(new UnreadBodies(new RequestIds(routes), connections.bodyTimeout()));
@@ -106,6 +112,7 @@ public final class GatehouseServer implements AutoCloseable {
         HttpListener listener = HttpListener.start(settings.host(), settings.port(), inFlight, options,
                 Math.max(2, Runtime.getRuntime().availableProcessors()), 1024, connections.maxPerAddress(),
                 clientAddresses, metrics.rejected(Rejection.CONNECTIONS_PER_ADDRESS));
+        serviceUrl.compareAndSet(null, listeningUrl(listener.address()));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("gatehouse-housekeeping").daemon(true).factory());
         housekeeping.scheduleWithFixedDelay(() -> purge(gatehouse), 1, 60, TimeUnit.MINUTES);

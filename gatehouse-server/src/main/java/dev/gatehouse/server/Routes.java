@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.domain.Gatehouse;
 import dev.gatehouse.domain.federation.IdentitySource;
+import dev.gatehouse.domain.federation.OneTimeIds;
 import dev.gatehouse.domain.oidc.DeviceVerification;
 import dev.gatehouse.server.admin.AdminAudit;
 import dev.gatehouse.server.admin.AdminOperation;
@@ -46,9 +47,15 @@ import dev.gatehouse.server.pages.DevicePage;
 import dev.gatehouse.server.pages.InvitationPage;
 import dev.gatehouse.server.pages.OidcSignInPage;
 import dev.gatehouse.server.pages.PortalPage;
+import dev.gatehouse.server.pages.SamlAssertionConsumerPage;
+import dev.gatehouse.server.pages.SamlMetadataPage;
+import dev.gatehouse.server.pages.SamlStartPage;
 import dev.gatehouse.server.pages.SessionsPage;
 import dev.gatehouse.server.pages.SignInPage;
 import dev.gatehouse.server.pages.StartPage;
+import dev.gatehouse.server.saml.SamlRelayStates;
+import dev.gatehouse.server.saml.SamlResponseCheck;
+import dev.gatehouse.server.saml.SamlServiceProvider;
 import dev.gatehouse.server.web.Csrf;
 import dev.gatehouse.server.web.PageDispatcher;
 import dev.gatehouse.server.web.PageErrors;
@@ -58,18 +65,21 @@ import dev.gatehouse.server.web.SecurityHeaders;
 import dev.gatehouse.server.web.StaticFiles;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** The route table: every path the service answers, and what guards it. */
 final class Routes {
     private Routes() {
     }
 
+    /** @param serviceUrl the service's public base URL (asked only once it is listening) */
     static RoutingHandler build(Gatehouse gatehouse, ServerSettings settings, ClientAddresses clientAddresses,
-                                Executor executor, ServerMetrics metrics) {
+                                Executor executor, ServerMetrics metrics, Supplier<URI> serviceUrl) {
         var portal = gatehouse.portal();
         var auth = new PortalAuthenticator(portal, settings.limits().perToken(), settings.buckets(),
                 metrics.rejected(Rejection.RATE_LIMIT_TOKEN));
@@ -103,8 +113,12 @@ final class Routes {
                         gatehouse.clock()), gatehouse.upstream(), gatehouse.deviceAuthorizations(), clients, browser,
                         pages, csrf))
                 : Optional.empty();
+        var saml = gatehouse.identitySource() instanceof IdentitySource.SamlProvider source
+                ? new SamlServiceProvider(source, serviceUrl) : null;
+        Optional<String> upstreamStart = oidcSignIn.map(o -> OidcSignInPage.START)
+                .or(() -> Optional.ofNullable(saml).map(s -> SamlServiceProvider.START_PATH));
         var signIn = new SignInPage(gatehouse.signIn(), gatehouse.deviceAuthorizations(), clients, browser, pages, csrf,
-                clientAddresses, metrics, oidcSignIn.map(o -> OidcSignInPage.START));
+                clientAddresses, metrics, upstreamStart);
         var device = new DevicePage(new DeviceVerification(gatehouse.deviceAuthorizations(), gatehouse.store(),
                 gatehouse.clock(), settings.limits().wrongUserCodes(), gatehouse.audit()), browser, pages, csrf,
                 clientAddresses);
@@ -157,6 +171,16 @@ final class Routes {
         oidcSignIn.ifPresent(o -> routes
                 .get(OidcSignInPage.START, page.of(o::start))
                 .get(OidcSignInPage.CALLBACK, page.of(o::callback)));
+        if (saml != null) {
+            // SAML 2.0 service provider: metadata, SP-initiated sign-in, assertion consumer
+            var relayStates = new SamlRelayStates(gatehouse.store().instanceKey(), gatehouse.clock());
+            routes.get(SamlServiceProvider.METADATA_PATH, page.of(new SamlMetadataPage(saml)::show))
+                    .get(SamlServiceProvider.START_PATH, page.of(new SamlStartPage(saml, relayStates, browser)::start))
+                    .post(SamlServiceProvider.ACS_PATH, page.of(new SamlAssertionConsumerPage(saml.source(),
+                            new SamlResponseCheck(saml, gatehouse.clock()), relayStates,
+                            new OneTimeIds(gatehouse.store(), gatehouse.clock()), gatehouse.upstream(),
+                            gatehouse.deviceAuthorizations(), clients, browser, pages, csrf)::consume));
+        }
         return routes;
     }
 

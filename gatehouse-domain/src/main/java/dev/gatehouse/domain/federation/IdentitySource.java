@@ -41,8 +41,17 @@ public sealed interface IdentitySource {
      * @param idpMetadata     the IdP's metadata XML (entity id, SSO URL, signing certificates)
      * @param groupsAttribute the assertion attribute listing group names, for just-in-time users
      * @param clockSkew       how far the IdP's clock may be from ours when checking time conditions
+     * @param spEntityId      Gatehouse's entity id at the IdP (the audience of its assertions); empty:
+     *                        {@code <service URL>/saml/metadata}
      */
     record SamlProvider(String idpMetadata, UserMatch match, Optional<String> groupsAttribute,
-                        boolean justInTimeUsers, Duration clockSkew) implements IdentitySource {
+                        boolean justInTimeUsers, Duration clockSkew, Optional<String> spEntityId)
+            implements IdentitySource {
+
+        /** With the default entity id, {@code <service URL>/saml/metadata}. */
+        public SamlProvider(String idpMetadata, UserMatch match, Optional<String> groupsAttribute,
+                            boolean justInTimeUsers, Duration clockSkew) {
+            this(idpMetadata, match, groupsAttribute, justInTimeUsers, clockSkew, Optional.empty());
+        }
     }
 }

@@ -20,6 +20,11 @@ public final class Cookies {
     private static final String HOST_PREFIX = "__Host-";
 
     public enum SameSite {
+        /**
+         * Sent on cross-site requests too (a SAML identity provider's form POST). Browsers keep such a
+         * cookie only when it is Secure, so over plain HTTP it is set as {@link #LAX}.
+         */
+        NONE("None"),
         STRICT("Strict"), LAX("Lax");
 
         private final String attribute;
@@ -66,8 +71,10 @@ public final class Cookies {
         if (maxAge != null) {
             cookie.append("; Max-Age=").append(Math.max(0, maxAge.toSeconds()));
         }
-        cookie.append("; HttpOnly; SameSite=").append(sameSite.attribute);
-        if (isTls(exchange)) {
+        boolean tls = isTls(exchange);
+        cookie.append("; HttpOnly; SameSite=").append(sameSite == SameSite.NONE && !tls ? SameSite.LAX.attribute
+                : sameSite.attribute);
+        if (tls) {
             cookie.append("; Secure");
         }
         exchange.getResponseHeaders().add(Headers.SET_COOKIE, cookie.toString());

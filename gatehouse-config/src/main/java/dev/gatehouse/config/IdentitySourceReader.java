@@ -29,7 +29,8 @@ final class IdentitySourceReader {
     static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
     static final String DEFAULT_USER_CLAIM = "preferred_username";
     static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(2);
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+    /** java-saml checks time conditions with a fixed 3-minute tolerance: a larger skew could not be honoured. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(3);
     static final String[] OIDC_KEYS = {"type", "issuer", "clientId", "clientSecret", "scopes", "userClaim", "match",
             "groupsClaim", "justInTimeUsers"};
     static final String[] SAML_KEYS = {"type", "idpMetadataFile", "idpMetadataUrl", "match", "groupsAttribute",

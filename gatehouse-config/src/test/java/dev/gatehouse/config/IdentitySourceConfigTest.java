@@ -289,8 +289,8 @@ class IdentitySourceConfigTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            clockSkew: PT11M      | 'clockSkew' must be between PT0S and PT10M, was PT11M
-            clockSkew: -PT1S      | 'clockSkew' must be between PT0S and PT10M, was -PT1S
+            clockSkew: PT4M       | 'clockSkew' must be between PT0S and PT3M, was PT4M
+            clockSkew: -PT1S      | 'clockSkew' must be between PT0S and PT3M, was -PT1S
             clockSkew: 2 minutes  | 'clockSkew' must be an ISO-8601 duration such as PT1H or P1D, was '2 minutes'
             match: nameId         | 'match' must be userName or email, was 'nameId'
             groupsAttribute: ""   | 'groupsAttribute' must not be blank
@@ -352,7 +352,7 @@ class IdentitySourceConfigTest {
                   idpMetadataFile: ./keycloak-saml.xml
                   match: userName
                   groupsAttribute: groups
-                  clockSkew: PT5M
+                  clockSkew: PT3M
                   spEntityId: https://sso.example.com/saml
                 """);
         String url = url("/realms/acme/protocol/saml/descriptor");
@@ -362,7 +362,7 @@ class IdentitySourceConfigTest {
         String fileYaml = export(fromFile);
         assertThat(fileYaml).contains("identitySource:\n  type: saml\n  idpMetadataFile: "
                 + dir.resolve("keycloak-saml.xml") + "\n  match: userName\n  groupsAttribute: groups\n"
-                + "  clockSkew: PT5M\n  spEntityId: https://sso.example.com/saml\nusers:");
+                + "  clockSkew: PT3M\n  spEntityId: https://sso.example.com/saml\nusers:");
         assertThat(load(elsewhere.resolve("a.yaml"), fileYaml).directory().identitySource())
                 .isEqualTo(fromFile.directory().identitySource());
         String urlYaml = export(fromUrl);

@@ -86,7 +86,7 @@ public final class SamlAssertionConsumerPage {
         }
         UpstreamIdentity identity = new UpstreamIdentity(PROTOCOL, accepted.issuer(), accepted.nameId(),
                 accepted.nameId(), accepted.groups());
-        Optional<User> user = upstream.match(source.match(), identity.matchValue());
+        Optional<User> user = upstream.userFor(identity, source.match(), source.justInTimeUsers());
         if (user.isEmpty()) {
             return refused(SamlRefusal.NO_SUCH_USER, "no user matches by " + source.match());
         }

@@ -1,6 +1,6 @@
 package dev.gatehouse.server.pages;
 
-import dev.gatehouse.server.saml.SamlServiceProvider;
+import dev.gatehouse.server.federation.saml.SamlServiceProvider;
 import dev.gatehouse.server.web.PageResponse;
 import dev.gatehouse.server.wire.WireResponse;
 import io.undertow.server.HttpServerExchange;

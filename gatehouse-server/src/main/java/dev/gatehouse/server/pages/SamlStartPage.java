@@ -1,8 +1,8 @@
 package dev.gatehouse.server.pages;
 
 import com.onelogin.saml2.authn.AuthnRequest;
-import dev.gatehouse.server.saml.SamlRelayStates;
-import dev.gatehouse.server.saml.SamlServiceProvider;
+import dev.gatehouse.server.federation.saml.SamlRelayStates;
+import dev.gatehouse.server.federation.saml.SamlServiceProvider;
 import dev.gatehouse.server.web.PageResponse;
 import io.undertow.server.HttpServerExchange;
 

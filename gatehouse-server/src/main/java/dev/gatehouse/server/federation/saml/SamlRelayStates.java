@@ -1,4 +1,4 @@
-package dev.gatehouse.server.saml;
+package dev.gatehouse.server.federation.saml;
 
 import dev.gatehouse.server.web.Cookies;
 import io.undertow.server.HttpServerExchange;

@@ -1,4 +1,4 @@
-package dev.gatehouse.server.saml;
+package dev.gatehouse.server.federation.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

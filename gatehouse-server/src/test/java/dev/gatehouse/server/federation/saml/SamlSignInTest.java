@@ -1,4 +1,4 @@
-package dev.gatehouse.server.saml;
+package dev.gatehouse.server.federation.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.server.PlainBrowser;
 import dev.gatehouse.server.TestDirectory;
 import dev.gatehouse.server.TestService;
-import dev.gatehouse.server.saml.TestIdp.Signed;
+import dev.gatehouse.server.federation.saml.TestIdp.Signed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

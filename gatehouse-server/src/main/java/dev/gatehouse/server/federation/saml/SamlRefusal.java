@@ -1,4 +1,4 @@
-package dev.gatehouse.server.saml;
+package dev.gatehouse.server.federation.saml;
 
 import com.onelogin.saml2.exception.ValidationError;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.server.saml;
+package dev.gatehouse.server.federation.saml;
 
 import com.onelogin.saml2.authn.AuthnRequest;
 import com.onelogin.saml2.authn.AuthnRequestParams;

@@ -1,4 +1,4 @@
-package dev.gatehouse.server.saml;
+package dev.gatehouse.server.federation.saml;
 
 import java.time.Instant;
 import java.util.List;

@@ -30,9 +30,4 @@ public final class AuditIds {
         String millis = Long.toString(Math.max(0, time.toEpochMilli()));
         return "0".repeat(Math.max(0, 13 - millis.length())) + millis + "-";
     }
-
-    /** An id above every record before {@code time}, and below every record at or after it. */
-    public static String highestBefore(Instant time) {
-        return lowestAt(time);
-    }
 }

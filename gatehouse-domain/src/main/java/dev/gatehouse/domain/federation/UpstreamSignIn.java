@@ -65,16 +65,16 @@ public final class UpstreamSignIn {
 
     /**
      * Starts the session of the matched user (for {@code via}: the browser, a device code or PKCE, as the
-     * sign-in page's {@code next} says), or empty when no user matches (audited as a failed sign-in).
+     * sign-in page's {@code next} says), audited as a sign-in that succeeded.
      */
-    public Optional<SignIn.SignedIn> signIn(UpstreamIdentity identity, User user, SignInMethod via, String viaClientName) {
+    public SignIn.SignedIn signIn(UpstreamIdentity identity, User user, SignInMethod via, String viaClientName) {
         RequestOrigin origin = RequestOrigin.current();
         SignInSession session = sessions.start(user, new SessionOrigin(via, Optional.ofNullable(viaClientName),
                 origin.sourceAddress(), origin.userAgent()));
         audit.event(AuditEvent.SIGN_IN_SUCCEEDED).user(user).session(session.id()).client(viaClientName, null)
                 .detail("method", via).detail("upstream", identity.protocol()).detail("issuer", identity.issuer())
                 .record();
-        return Optional.of(new SignIn.SignedIn(session, tokens.issueBrowserToken(session)));
+        return new SignIn.SignedIn(session, tokens.issueBrowserToken(session));
     }
 
     /** Records an upstream answer that was refused (bad signature, wrong audience, replay, no such user…). */

@@ -109,8 +109,7 @@ class UpstreamSignInTest {
 
     @Test
     void signInStartsTheSessionAndAuditsIt() {
-        SignIn.SignedIn signedIn = upstream.signIn(identity("ann"), f.ann, SignInMethod.DEVICE_CODE, "aws-cli")
-                .orElseThrow();
+        SignIn.SignedIn signedIn = upstream.signIn(identity("ann"), f.ann, SignInMethod.DEVICE_CODE, "aws-cli");
 
         assertThat(signedIn.session().userId()).isEqualTo(f.ann.id());
         assertThat(signedIn.session().origin().method()).isEqualTo(SignInMethod.DEVICE_CODE);

@@ -77,7 +77,7 @@ public final class OidcSignInPage {
                 }
                 SignInVia.Via signingInFor = via.of(next);
                 SignIn.SignedIn signedIn = upstream.signIn(finished.identity(), user.get(), signingInFor.method(),
-                        signingInFor.clientName()).orElseThrow();
+                        signingInFor.clientName());
                 browser.start(exchange, signedIn.session(), signedIn.browserToken());
                 csrf.renew(exchange);
                 yield PageResponse.redirect(next);

@@ -91,12 +91,9 @@ public final class SamlAssertionConsumerPage {
             return refused(SamlRefusal.NO_SUCH_USER, "no user matches by " + source.match());
         }
         SignInVia.Via signingInFor = via.of(next);
-        Optional<SignIn.SignedIn> signedIn = upstream.signIn(identity, user.get(), signingInFor.method(),
+        SignIn.SignedIn signedIn = upstream.signIn(identity, user.get(), signingInFor.method(),
                 signingInFor.clientName());
-        if (signedIn.isEmpty()) {
-            return refused(SamlRefusal.NO_SUCH_USER, "the sign-in was refused");
-        }
-        browser.start(exchange, signedIn.get().session(), signedIn.get().browserToken());
+        browser.start(exchange, signedIn.session(), signedIn.browserToken());
         csrf.renew(exchange);
         return PageResponse.redirect(next);
     }
